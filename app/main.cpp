@@ -1,2 +1,56 @@
+// The atelier command: starts the kiosk (default) and, for automation, drives it with an input
+// script, takes screenshots and measures frames. See `atelier --help` and README.md.
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
-int main() { std::puts("atelier " ATELIER_VERSION); }
+#include <regex>
+
+#include "platform/kiosk_app.h"
+
+namespace {
+
+// "1920x1080" → width, height.
+bool ParseSize(const std::string& text, int& w, int& h) {
+  std::smatch m;
+  static const std::regex kSize(R"((\d{2,5})[xX×](\d{2,5}))");
+  if (!std::regex_match(text, m, kSize)) return false;
+  w = std::stoi(m[1]);
+  h = std::stoi(m[2]);
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  atelier::platform::KioskOptions options;
+  CLI::App app{"Atelier — a touchscreen kiosk for workshops: cards on a usages × impacts map."};
+  app.set_version_flag("--version", std::string("atelier ") + ATELIER_VERSION);
+
+  std::string size;
+  float ui_scale = 0;
+  app.add_flag("--windowed", options.windowed, "Run in a normal window instead of full screen (development)");
+  app.add_option("--size", size, "Window size, e.g. 1920x1080 (implies a window of that size)");
+  app.add_option("--ui-scale", ui_scale, "Scale of the controls (overrides the size derived from the screen)")
+      ->check(CLI::Range(0.5f, 4.0f));
+  app.add_option("--lang", options.lang, "Interface language")->check(CLI::IsMember({"fr", "en"}));
+  app.add_option("--keyboard", options.keyboard, "On-screen keyboard layout")->check(CLI::IsMember({"azerty", "qwerty"}));
+  app.add_option("--template", options.template_name, "Map template: a name from assets/templates or a JSON file");
+  app.add_option("--input-script", options.input_script, "Play this input script (JSON Lines, docs/input-script.md)")
+      ->check(CLI::ExistingFile);
+  app.add_flag("--quit-after-script", options.quit_after_script, "Quit once the input script has been played");
+  app.add_option("--record-input", options.record_input, "Record what people do as an input script");
+  app.add_option("--screenshot", options.screenshot, "Write a PNG of the last frame when quitting");
+  app.add_option("--dump-board", options.dump_board, "Write the board state as JSON when quitting");
+  app.add_option("--bench-frames", options.bench_frames, "Draw this many frames, print frame times and quit");
+  app.add_option("--bench-cards", options.bench_cards, "Put this many cards on the board first (benchmarks)");
+  CLI11_PARSE(app, argc, argv);
+
+  if (!size.empty()) {
+    if (!ParseSize(size, options.width, options.height)) {
+      std::fprintf(stderr, "atelier: --size wants WIDTHxHEIGHT, e.g. 1920x1080\n");
+      return 1;
+    }
+  }
+  if (ui_scale > 0) options.ui_scale = ui_scale;
+  return atelier::platform::RunKiosk(options);
+}

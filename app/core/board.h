@@ -22,6 +22,20 @@ class Board {
   const Card* FindBinned(CardId id) const;
   CardId next_id() const { return m_next_id; }
   std::int64_t last_event_ms() const { return m_last_ms; }
+  std::int64_t next_z() const { return m_next_z; }
+
+  // Rebuilds a board from saved state (store/ snapshots), counters included, so that folding
+  // the later events onto it gives exactly what folding from the start gives.
+  static Board Restore(Template tmpl, std::map<CardId, Card> cards, std::map<CardId, Card> binned, CardId next_id,
+                       std::int64_t next_z, std::int64_t last_ms) {
+    Board b(std::move(tmpl));
+    b.m_cards = std::move(cards);
+    b.m_binned = std::move(binned);
+    b.m_next_id = next_id;
+    b.m_next_z = next_z;
+    b.m_last_ms = last_ms;
+    return b;
+  }
 
   // Cards from bottom to top (ascending z), for drawing.
   std::vector<const Card*> InDrawOrder() const;

@@ -1,0 +1,67 @@
+#include "platform/config.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace atelier::platform {
+
+namespace {
+
+std::string Trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return {};
+  auto e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+ConfigLoad ParseConfig(const std::string& text, const std::string& source_name) {
+  ConfigLoad out;
+  std::istringstream lines(text);
+  std::string line;
+  for (int number = 1; std::getline(lines, line); ++number) {
+    line = Trim(line);
+    if (line.empty() || line[0] == '#') continue;
+    auto warn = [&](const std::string& what) {
+      out.warnings.push_back(source_name + ":" + std::to_string(number) + ": " + what);
+    };
+    auto eq = line.find('=');
+    if (eq == std::string::npos) {
+      warn("expected `key = value`");
+      continue;
+    }
+    std::string key = Trim(line.substr(0, eq));
+    std::string value = Trim(line.substr(eq + 1));
+    Config& c = out.config;
+    try {
+      if (key == "lang" && (value == "fr" || value == "en"))
+        c.lang = value;
+      else if (key == "keyboard" && (value == "azerty" || value == "qwerty"))
+        c.keyboard = value;
+      else if (key == "template" && !value.empty())
+        c.template_name = value;
+      else if (key == "ui_scale")
+        c.ui_scale = std::stof(value);
+      else if (key == "screen_width_mm")
+        c.screen_width_mm = std::stoi(value);
+      else if (key == "font")
+        c.font = value;
+      else
+        warn("unknown key or bad value \"" + key + " = " + value + "\"");
+    } catch (const std::exception&) {
+      warn("\"" + value + "\" is not a number");
+    }
+  }
+  return out;
+}
+
+ConfigLoad LoadConfig(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) return {};
+  std::stringstream text;
+  text << in.rdbuf();
+  return ParseConfig(text.str(), file.filename().string());
+}
+
+}  // namespace atelier::platform

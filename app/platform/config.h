@@ -1,0 +1,29 @@
+// The kiosk's settings file ($XDG_CONFIG_HOME/atelier/atelier.conf, see docs/configuration.md):
+// plain `key = value` lines, `#` comments. Command-line options override it. A missing file
+// means defaults; a bad line is reported and skipped, never fatal.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace atelier::platform {
+
+struct Config {
+  std::string lang = "fr";                   // fr | en
+  std::string keyboard = "azerty";           // azerty | qwerty
+  std::string template_name = "usages-impacts";
+  std::optional<float> ui_scale;             // overrides the scale derived from the screen
+  std::optional<int> screen_width_mm;        // for screens that report a wrong physical size
+  std::string font;                          // fontconfig pattern; empty = Andika, then DejaVu Sans
+};
+
+struct ConfigLoad {
+  Config config;
+  std::vector<std::string> warnings;  // English, "atelier.conf:3: unknown key \"foo\""
+};
+
+ConfigLoad LoadConfig(const std::filesystem::path& file);
+ConfigLoad ParseConfig(const std::string& text, const std::string& source_name);
+
+}  // namespace atelier::platform

@@ -1,0 +1,327 @@
+// Sections: start-up (config, template, window, fonts, renderer) · script targets · the frame
+// loop · benchmark numbers.
+#include "platform/kiosk_app.h"
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <random>
+
+#include "core/session.h"
+#include "core/touch_scale.h"
+#include "input/input_recorder.h"
+#include "input/input_script.h"
+#include "platform/config.h"
+#include "platform/font_finder.h"
+#include "platform/input_queue.h"
+#include "platform/paths.h"
+#include "platform/window.h"
+#include "render/board_renderer.h"
+#include "render/capture.h"
+#include "store/board_json.h"
+#include "store/template_file.h"
+#include "ui/board_screen.h"
+#include "ui/i18n.h"
+#include "ui/theme.h"
+
+namespace atelier::platform {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr std::int64_t kFixedFrameMs = 16;  // scripted and benchmark runs: deterministic time
+
+double MsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start-up.
+
+struct TemplateChoice {
+  core::Template tmpl;
+  std::string problem;  // French, shown on screen when the asked-for template could not be used
+};
+
+TemplateChoice ChooseTemplate(const std::string& name, const AppPaths& paths) {
+  auto loaded = store::LoadTemplate(store::FindTemplate(name, paths.templates_dir()));
+  if (loaded.ok()) return {loaded.value(), {}};
+  std::fprintf(stderr, "atelier: template: %s\n", loaded.error().message.c_str());
+  std::string problem = ui::Tr("Le modèle de carte « {1} » est illisible ({2}). La carte par défaut est affichée à la place.",
+                               {name, loaded.error().message});
+  auto fallback = store::LoadTemplate(store::FindTemplate("usages-impacts", paths.templates_dir()));
+  if (fallback.ok()) return {fallback.value(), problem};
+  core::Template bare;  // even the default is broken: a plain board still lets people work
+  bare.id = "tableau-libre";
+  bare.title = {"Atelier", "Atelier"};
+  return {bare, problem};
+}
+
+// Puts n cards on the board through the normal command path (benchmarks).
+void AddBenchCards(core::Session& session, int n) {
+  std::mt19937 random(42);
+  std::uniform_real_distribution<float> x(0.06f, 0.97f), y(0.14f, 0.84f);
+  const char* texts[] = {"HelloAsso", "Facebook", "Trop de groupes WhatsApp", "Lettre d'information aux adhérents",
+                         "Compta en ligne", "Canva", "Un drive partagé", "Réservation des salles"};
+  for (int i = 0; i < n; ++i)
+    (void)session.Submit(core::AddCard{texts[i % 8], std::string(core::kPalette[i % core::kPalette.size()].name),
+                                       {x(random), y(random)}});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Script targets: what a script names, found on the screen as it is now.
+
+class ScreenTargets final : public input::TargetResolver {
+ public:
+  ScreenTargets(const ui::BoardScreen& screen, const core::Session& session) : m_screen(screen), m_session(session) {}
+
+  core::Result<core::ScreenPoint> Resolve(const input::Target& target) override {
+    using Kind = input::Target::Kind;
+    if (target.kind == Kind::Label) {
+      if (auto at = m_screen.controls().Find(target.name)) return *at;
+      return core::Error{"no control labelled \"" + target.name + "\" on screen"};
+    }
+    if (target.kind == Kind::Card) {
+      for (const core::Card* card : m_session.board().InDrawOrder())
+        if (card->text == target.name) return m_screen.viewport().ToScreen(card->at);
+      return core::Error{"no card with the text \"" + target.name + "\" on the board"};
+    }
+    if (target.kind == Kind::Map) return m_screen.viewport().ToScreen(target.map);
+    return target.pixels;
+  }
+
+ private:
+  const ui::BoardScreen& m_screen;
+  const core::Session& m_session;
+};
+
+void WriteTextFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (!out) std::fprintf(stderr, "atelier: cannot write %s\n", path.c_str());
+}
+
+void SaveScreenshot(int w, int h, const std::string& path) {
+  auto written = render::WritePng(render::CaptureFramebuffer(w, h), path);
+  if (!written.ok()) std::fprintf(stderr, "atelier: %s\n", written.error().message.c_str());
+}
+
+void Record(input::InputRecorder& recorder, const std::vector<ui::InputItem>& items, std::int64_t now_ms) {
+  for (const ui::InputItem& item : items) {
+    if (const auto* p = std::get_if<input::PointerEvent>(&item)) recorder.RecordPointer(*p);
+    else if (const auto* t = std::get_if<ui::TypedText>(&item)) recorder.RecordText(t->utf8, now_ms);
+    else if (const auto* k = std::get_if<ui::KeyPress>(&item)) recorder.RecordKey(*k, now_ms);
+  }
+  recorder.Tick(now_ms);
+}
+
+long ResidentKb(const char* field) {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind(field, 0) == 0) return std::strtol(line.c_str() + std::strlen(field), nullptr, 10);
+  return 0;
+}
+
+// A screen that only says why Atelier cannot start, in French, until the window is closed or
+// the script ends. Uses ImGui's built-in font: the problem may be the font itself.
+int ShowStartupProblem(Window& window, const std::string& french, const KioskOptions& options) {
+  std::fprintf(stderr, "atelier: %s\n", french.c_str());
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig config;
+  config.SizePixels = 26;
+  io.Fonts->AddFontDefault(&config);
+  bool scripted = !options.input_script.empty() || options.bench_frames > 0;
+  for (int frame = 0; !window.ShouldClose() && (!scripted || frame < 3); ++frame) {
+    scripted ? glfwPollEvents() : glfwWaitEventsTimeout(0.5);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.6f, 0));
+    ImGui::Begin("##problem", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::TextWrapped("Atelier ne peut pas démarrer.");
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", french.c_str());
+    ImGui::Spacing();
+    ImGui::TextWrapped("Prévenez la personne qui anime l'atelier.");
+    ImGui::End();
+    ImGui::Render();
+    glViewport(0, 0, window.framebuffer_w(), window.framebuffer_h());
+    glClearColor(0.97f, 0.96f, 0.94f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!options.screenshot.empty()) SaveScreenshot(window.framebuffer_w(), window.framebuffer_h(), options.screenshot);
+    window.SwapBuffers();
+  }
+  return 2;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The frame loop.
+
+int RunKiosk(const KioskOptions& options) {
+  const Clock::time_point started = Clock::now();
+  AppPaths paths = FindPaths();
+  ConfigLoad loaded_config = LoadConfig(paths.config_file);
+  for (const std::string& warning : loaded_config.warnings) std::fprintf(stderr, "atelier: %s\n", warning.c_str());
+  Config config = loaded_config.config;
+  if (!options.lang.empty()) config.lang = options.lang;
+  if (!options.keyboard.empty()) config.keyboard = options.keyboard;
+  if (!options.template_name.empty()) config.template_name = options.template_name;
+  if (options.ui_scale) config.ui_scale = options.ui_scale;
+  ui::InitTranslations(config.lang, paths.locale_dir.string());
+
+  std::optional<input::Script> script;
+  if (!options.input_script.empty()) {
+    auto parsed = input::LoadScript(options.input_script);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "atelier: %s\n", parsed.error().message.c_str());
+      return 3;
+    }
+    script = std::move(parsed.value());
+  }
+  const bool fixed_time = script.has_value() || options.bench_frames > 0;
+
+  auto window_or = Window::Open({.kiosk = !options.windowed, .width = options.width, .height = options.height});
+  if (!window_or.ok()) {
+    std::fprintf(stderr, "atelier: %s\n", window_or.error().message.c_str());
+    return 2;
+  }
+  Window& window = *window_or.value();
+
+  float scale = core::UiScale({.framebuffer_w = window.framebuffer_w(),
+                               .framebuffer_h = window.framebuffer_h(),
+                               .physical_w_mm = config.screen_width_mm.value_or(window.physical_width_mm()),
+                               .override_scale = config.ui_scale});
+  auto font = FindFont(config.font);
+  if (!font.ok()) return ShowStartupProblem(window, ui::Tr("Aucune police de caractères n'est installée (paquet fonts-sil-andika ou fonts-dejavu-core)."), options);
+  auto fonts = ui::LoadFonts(font.value(), scale);
+  if (!fonts.ok()) return ShowStartupProblem(window, fonts.error().message, options);
+  ui::ApplyTheme(scale);
+  auto renderer = render::BoardRenderer::Create({.shader_dir = paths.shader_dir().string(), .font_path = font.value()});
+  if (!renderer.ok())
+    return ShowStartupProblem(window, ui::Tr("Le dessin de la carte est impossible : {1}", {renderer.error().message}),
+                              options);
+
+  TemplateChoice chosen = ChooseTemplate(config.template_name, paths);
+  core::MemoryJournal journal;
+  core::SteadyClock steady;
+  core::ManualClock fixed;
+  const core::Clock& clock = fixed_time ? static_cast<const core::Clock&>(fixed) : steady;
+  core::Session session(core::Board(chosen.tmpl), journal, clock);
+  AddBenchCards(session, options.bench_cards);
+
+  ui::BoardScreen screen(session, fonts.value(),
+                         {.ui_scale = scale,
+                          .lang = config.lang,
+                          .keyboard = input::ParseKeyboardLayout(config.keyboard).value_or(input::KeyboardLayout::Azerty)});
+  if (!chosen.problem.empty()) screen.ShowMessage(chosen.problem, clock.NowMs(), 15000);
+
+  InputQueue queue;
+  queue.Attach(window.glfw());
+  std::optional<input::ScriptPlayer> player;
+  if (script) player.emplace(std::move(*script));
+  std::optional<input::InputRecorder> recorder;
+  if (!options.record_input.empty()) {
+    auto created = input::InputRecorder::Create(options.record_input, clock.NowMs());
+    if (!created.ok()) {
+      std::fprintf(stderr, "atelier: %s\n", created.error().message.c_str());
+      return 2;
+    }
+    recorder.emplace(std::move(created.value()));
+  }
+  ScreenTargets targets(screen, session);
+
+  std::vector<double> frame_ms;
+  bool quit = false;
+  int exit_code = 0;
+  for (int frame = 0; !quit && !window.ShouldClose(); ++frame) {
+    const std::int64_t now = clock.NowMs();
+    if (fixed_time || screen.Animating(now))
+      glfwPollEvents();
+    else
+      glfwWaitEventsTimeout(0.25);  // idle: no busy loop, but toasts still time out
+    queue.set_now(clock.NowMs());
+
+    std::vector<std::string> screenshots, dumps;
+    if (player) {
+      auto due = player->Due(now, targets);
+      if (!due.ok()) {
+        std::fprintf(stderr, "atelier: %s: %s\n", options.input_script.c_str(), due.error().message.c_str());
+        exit_code = 3;
+        quit = true;
+      } else {
+        for (input::ScriptAction& action : due.value()) {
+          if (auto* p = std::get_if<input::PointerEvent>(&action.what)) queue.Push(*p);
+          else if (auto* t = std::get_if<input::TypeText>(&action.what)) queue.Push(ui::TypedText{t->utf8});
+          else if (auto* k = std::get_if<input::PressKey>(&action.what)) queue.Push(k->key);
+          else if (auto* s = std::get_if<input::TakeScreenshot>(&action.what)) screenshots.push_back(s->path);
+          else if (auto* d = std::get_if<input::DumpBoard>(&action.what)) dumps.push_back(d->path);
+          else if (std::holds_alternative<input::QuitApp>(action.what)) quit = true;
+        }
+      }
+      if (options.quit_after_script && player->Finished() && queue.empty()) quit = true;
+    }
+
+    const Clock::time_point frame_start = Clock::now();
+    ui::FrameInput input{.items = queue.TakeFrame(), .now_ms = now,
+                         .framebuffer_w = window.framebuffer_w(), .framebuffer_h = window.framebuffer_h()};
+    if (recorder) Record(*recorder, input.items, now);
+    ui::ImGuiMouse mouse = screen.HandleInput(input);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (fixed_time) io.DeltaTime = kFixedFrameMs / 1000.0f;
+    io.MousePos = ImVec2(mouse.at.x, mouse.at.y);
+    for (bool& down : io.MouseDown) down = false;
+    io.MouseDown[0] = mouse.down;
+    ImGui::NewFrame();
+    screen.Draw(now);
+    ImGui::Render();
+
+    glViewport(0, 0, input.framebuffer_w, input.framebuffer_h);
+    renderer.value()->Draw(screen.View());
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (options.bench_frames > 0) {
+      frame_ms.push_back(MsSince(frame_start));
+      if (frame == 0) std::printf("first frame after start: %.1f ms\n", MsSince(started));
+      if (static_cast<int>(frame_ms.size()) >= options.bench_frames) quit = true;
+    }
+
+    for (const std::string& path : screenshots) SaveScreenshot(input.framebuffer_w, input.framebuffer_h, path);
+    for (const std::string& path : dumps) WriteTextFile(path, store::BoardToJson(session.board(), config.lang));
+    if (quit && !options.screenshot.empty()) SaveScreenshot(input.framebuffer_w, input.framebuffer_h, options.screenshot);
+    window.SwapBuffers();
+    if (fixed_time) fixed.Advance(kFixedFrameMs);
+  }
+
+  if (!options.screenshot.empty() && window.ShouldClose())
+    SaveScreenshot(window.framebuffer_w(), window.framebuffer_h(), options.screenshot);
+  if (!options.dump_board.empty()) WriteTextFile(options.dump_board, store::BoardToJson(session.board(), config.lang));
+
+  if (!frame_ms.empty()) {
+    std::sort(frame_ms.begin(), frame_ms.end());
+    std::printf("cards: %zu  frames: %zu  cpu frame ms: median %.3f  p95 %.3f  max %.3f\n",
+                session.board().cards().size(), frame_ms.size(), frame_ms[frame_ms.size() / 2],
+                frame_ms[frame_ms.size() * 95 / 100], frame_ms.back());
+    std::printf("resident memory: %ld kB (peak %ld kB)\n", ResidentKb("VmRSS:"), ResidentKb("VmHWM:"));
+  }
+  return exit_code;
+}
+
+}  // namespace atelier::platform

@@ -1,0 +1,19 @@
+// Where Atelier finds its files: read-only data (assets/, shaders/, compiled translations)
+// and the per-user config file. Looked up once at start-up.
+#pragma once
+#include <filesystem>
+
+namespace atelier::platform {
+
+struct AppPaths {
+  std::filesystem::path data_dir;     // holds assets/ and shaders/
+  std::filesystem::path locale_dir;   // holds <lang>/LC_MESSAGES/atelier.mo
+  std::filesystem::path config_file;  // $XDG_CONFIG_HOME/atelier/atelier.conf
+  std::filesystem::path templates_dir() const { return data_dir / "assets" / "templates"; }
+  std::filesystem::path shader_dir() const { return data_dir / "shaders"; }
+};
+
+// $ATELIER_DATA_DIR, then <exe>/../share/atelier (installed), then the source tree (a build).
+AppPaths FindPaths();
+
+}  // namespace atelier::platform

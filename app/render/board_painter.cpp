@@ -1,0 +1,237 @@
+// Sections: text cache · map (paper, pattern, zones, title, axes) · cards · Paint.
+#include "render/board_painter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace atelier::render {
+
+namespace {
+
+constexpr core::Rgb kBlack{0, 0, 0};
+constexpr core::Rgb kWhite{255, 255, 255};
+constexpr core::Rgb kTitleInk{0x2b, 0x30, 0x36};
+constexpr core::Rgb kLabelInk{0x3f, 0x45, 0x4c};
+constexpr core::Rgb kAxisInk{0x5b, 0x62, 0x6a};
+constexpr core::Rgb kImpactHigh{0x5f, 0xb8, 0x84};  // calm green
+constexpr core::Rgb kImpactLow{0xe9, 0x8a, 0x6c};   // warm terracotta
+constexpr core::Rgb kGlow{0xf2, 0xb1, 0x2e};        // highlighted cards
+constexpr std::size_t kMaxCachedLayouts = 8192;
+
+int Quantise(float v) { return static_cast<int>(std::lround(v * 10)); }
+
+}  // namespace
+
+BoardPainter::BoardPainter(Font font, CardStyle style)
+    : m_font(std::move(font)), m_style(style), m_atlas(m_font) {
+  m_atlas.BakeRanges(kFrenchRanges);
+}
+
+// ------------------------------------------------------------------------------ text cache
+
+std::size_t BoardPainter::KeyHash::operator()(const Key& k) const {
+  std::size_t h = std::hash<std::string_view>{}(k.text);
+  for (int v : {k.w, k.h, k.max_size, k.min_size, k.centre}) h = h * 1000003u ^ static_cast<std::size_t>(v);
+  return h;
+}
+
+const BoardPainter::CachedText& BoardPainter::Layout(std::string_view text, int w, int h, float max_size,
+                                                     float min_size, bool centre) {
+  Key key{text, w, h, Quantise(max_size), Quantise(min_size), centre ? 1 : 0};
+  if (auto it = m_cache.find(key); it != m_cache.end()) return it->second;
+  if (m_cache.size() >= kMaxCachedLayouts) {
+    m_cache.clear();
+    m_key_text.clear();
+  }
+  TextBox box{.width = static_cast<float>(w),
+              .height = static_cast<float>(h),
+              .max_size = max_size,
+              .min_size = min_size,
+              .step = std::max(0.5f, max_size / 26.0f),
+              .centre = centre};
+  TextLayout layout = LayoutText(m_font, text, box);
+  CachedText cached;
+  cached.width = layout.width;
+  cached.height = layout.height;
+  cached.quads.reserve(layout.glyphs.size());
+  for (const PositionedGlyph& g : layout.glyphs) {
+    const AtlasGlyph* a = m_atlas.Get(g.codepoint);
+    if (!a || a->w == 0) continue;
+    const float k = g.size / GlyphAtlas::kBaseSize;
+    cached.quads.push_back({g.x + a->x_offset * k, g.y + a->y_offset * k, a->w * k, a->h * k,
+                            static_cast<float>(a->x), static_cast<float>(a->y), static_cast<float>(a->x + a->w),
+                            static_cast<float>(a->y + a->h)});
+  }
+  m_key_text.push_back(std::make_unique<std::string>(text));
+  key.text = *m_key_text.back();
+  return m_cache.emplace(key, std::move(cached)).first->second;
+}
+
+std::pair<float, float> BoardPainter::Text(DrawList& out, std::string_view text, float x, float y, float w,
+                                           float h, const TextStyle& style, float scale) {
+  if (text.empty() || w < 1 || h < 1) return {0, 0};
+  const CachedText& t = Layout(text, static_cast<int>(std::lround(w)), static_cast<int>(std::lround(h)),
+                               style.max_size, style.min_size, style.align == Align::Centre);
+  float dx = style.align == Align::Right ? std::round(w) - t.width : 0.0f;
+  auto& quads = out.quads();
+  for (const GlyphQuad& q : t.quads)
+    quads.push_back({{x + (q.x + dx) * scale, y + q.y * scale, q.w * scale, q.h * scale},
+                     {q.ax0, q.ay0, q.ax1, q.ay1},
+                     {static_cast<float>(QuadKind::Glyph), 0, style.weight, 0},
+                     style.colour,
+                     style.colour});
+  return {t.width * scale, t.height * scale};
+}
+
+// ------------------------------------------------------------------------------------- map
+
+void BoardPainter::PaintMap(const BoardView& view, DrawList& out) {
+  const core::Template& tmpl = view.board->map_template();
+  const core::Rect vp = view.viewport.pixels;
+  const float s = vp.h / 1080.0f;
+  const core::Rgb paper = tmpl.paper;
+
+  out.Fill({vp.x, vp.y, vp.w, vp.h, 0}, WithAlpha(Mix(paper, kWhite, 0.25f), 1), WithAlpha(Shade(paper, 0.975f), 1));
+
+  // Pattern: a faint grid or faint dots, spaced on the map so every screen looks the same.
+  if (tmpl.background == core::Background::Grid) {
+    const float step = vp.w / 32, line = std::max(1.0f, s);
+    const Rgba colour = WithAlpha(Shade(paper, 0.55f), 0.10f);
+    for (float x = vp.x + step; x < vp.x + vp.w - 1; x += step)
+      out.Fill({std::round(x) - line / 2, vp.y, line, vp.h, 0}, colour);
+    for (float y = vp.y + step; y < vp.y + vp.h - 1; y += step)
+      out.Fill({vp.x, std::round(y) - line / 2, vp.w, line, 0}, colour);
+  } else if (tmpl.background == core::Background::Dots) {
+    const float step = vp.w / 40, r = 1.7f * s;
+    const Rgba colour = WithAlpha(Shade(paper, 0.5f), 0.22f);
+    for (float y = vp.y + step / 2; y < vp.y + vp.h; y += step)
+      for (float x = vp.x + step / 2; x < vp.x + vp.w; x += step) out.Fill({x - r, y - r, 2 * r, 2 * r, r}, colour);
+  }
+
+  // The zones area: the union of the zones, or a sensible default for a template without any.
+  core::Rect area{0.06f, 0.13f, 0.9f, 0.72f};
+  if (!tmpl.zones.empty()) {
+    float x0 = 1, y0 = 1, x1 = 0, y1 = 0;
+    for (const core::Zone& z : tmpl.zones) {
+      x0 = std::min(x0, z.area.x), y0 = std::min(y0, z.area.y);
+      x1 = std::max(x1, z.area.x + z.area.w), y1 = std::max(y1, z.area.y + z.area.h);
+    }
+    area = {x0, y0, x1 - x0, y1 - y0};
+  }
+  const float zx = vp.x + area.x * vp.w, zy = vp.y + area.y * vp.h;
+  const float zr = zx + area.w * vp.w, zb = zy + area.h * vp.h;
+
+  const float gutter = 5 * s;
+  for (const core::Zone& z : tmpl.zones) {
+    RoundRect r{vp.x + z.area.x * vp.w + gutter, vp.y + z.area.y * vp.h + gutter, z.area.w * vp.w - 2 * gutter,
+                z.area.h * vp.h - 2 * gutter, 18 * s};
+    out.Fill(r, WithAlpha(z.tint, 0.34f), WithAlpha(z.tint, 0.22f));
+    out.Ring(r, WithAlpha(Shade(z.tint, 0.8f), 0.45f), 1.5f * s);
+    Text(out, z.label.In(view.lang), r.x + 16 * s, r.y + 10 * s, r.w - 32 * s, 36 * s,
+         {.max_size = 24 * s, .min_size = 17 * s, .colour = WithAlpha(kLabelInk, 1), .align = Align::Centre,
+          .weight = -0.04f});
+  }
+
+  // Title, top-left.
+  Text(out, tmpl.title.In(view.lang), zx, vp.y + 24 * s, vp.w * 0.6f, 52 * s,
+       {.max_size = 34 * s, .min_size = 26 * s, .colour = WithAlpha(kTitleInk, 1), .weight = -0.07f});
+
+  const TextStyle axis{.max_size = 20 * s, .min_size = 16 * s, .colour = WithAlpha(kAxisInk, 1)};
+
+  // Vertical axis (impact): a gradient strip along the left edge of the zones, green on top.
+  const core::Axis& v = tmpl.vertical;
+  if (!v.title.fr.empty() || !v.high.fr.empty() || !v.low.fr.empty()) {
+    const float strip_w = 7 * s;
+    const float strip_x = std::max(vp.x + 6 * s, zx - 12 * s - strip_w);
+    out.Fill({strip_x, zy + gutter, strip_w, zb - zy - 2 * gutter, strip_w / 2}, WithAlpha(kImpactHigh, 0.85f),
+             WithAlpha(kImpactLow, 0.85f));
+    const float label_x = zx + gutter + 14 * s, label_w = std::min(zr - zx, 360 * s);
+    if (!v.high.fr.empty())
+      Text(out, "\u2191 " + v.high.In(view.lang), label_x, zy + gutter + 12 * s, label_w, 30 * s, axis);
+    if (!v.low.fr.empty())
+      Text(out, "\u2193 " + v.low.In(view.lang), label_x, zb - gutter - 40 * s, label_w, 30 * s, axis);
+    if (!v.title.fr.empty())
+      Text(out, v.title.In(view.lang), strip_x, zy - 34 * s, 300 * s, 30 * s,
+           {.max_size = 21 * s, .min_size = 16 * s, .colour = WithAlpha(kLabelInk, 1), .weight = -0.04f});
+  }
+
+  // Horizontal axis (usages): title centred under the zones, its ends at the corners.
+  const core::Axis& hz = tmpl.horizontal;
+  const float row_y = zb + 6 * s;
+  if (!hz.title.fr.empty())
+    Text(out, hz.title.In(view.lang), zx + (zr - zx) / 4, row_y, (zr - zx) / 2, 34 * s,
+         {.max_size = 22 * s, .min_size = 17 * s, .colour = WithAlpha(kLabelInk, 1), .align = Align::Centre,
+          .weight = -0.04f});
+  if (!hz.low.fr.empty())
+    Text(out, "\u2190 " + hz.low.In(view.lang), zx + gutter, row_y + 4 * s, (zr - zx) / 4, 30 * s, axis);
+  if (!hz.high.fr.empty()) {
+    TextStyle right = axis;
+    right.align = Align::Right;
+    Text(out, hz.high.In(view.lang) + " \u2192", zr - gutter - (zr - zx) / 4, row_y + 4 * s, (zr - zx) / 4, 30 * s,
+         right);
+  }
+}
+
+// ----------------------------------------------------------------------------------- cards
+
+void BoardPainter::PaintCard(const core::Card& card, core::MapPoint at, const BoardView& view, bool lifted,
+                             bool glow, DrawList& out) {
+  const core::Rect vp = view.viewport.pixels;
+  const float s = vp.h / 1080.0f;
+  const float k = lifted ? m_style.lift_scale : 1.0f;
+  const float base_w = core::kCardWidth * vp.w, base_h = core::kCardHeight * vp.h;
+  const float w = base_w * k, h = base_h * k;
+  const core::ScreenPoint c = view.viewport.ToScreen(at);
+  const RoundRect r{c.x - w / 2, c.y - h / 2, w, h, m_style.radius * s * k};
+  auto offset = [](RoundRect rr, float dy) {
+    rr.y += dy;
+    return rr;
+  };
+
+  if (glow) {
+    out.Soft(r, WithAlpha(kGlow, 0.9f), 0, 16 * s);
+    out.Ring({r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s, r.radius + 3 * s}, WithAlpha(kGlow, 0.95f), 3 * s);
+  }
+  if (lifted) {
+    out.Soft(offset(r, 16 * s), WithAlpha(kBlack, 0.22f), -14 * s, 26 * s);
+    out.Soft(offset(r, 4 * s), WithAlpha(kBlack, 0.10f), -3 * s, 6 * s);
+  } else {
+    out.Soft(offset(r, 4 * s), WithAlpha(kBlack, 0.16f), -6 * s, 9 * s);
+    out.Soft(offset(r, 1 * s), WithAlpha(kBlack, 0.14f), -1 * s, 1.5f * s);
+  }
+  const core::Rgb paper = core::FindColour(card.colour).value_or(core::kPalette[0]).paper;
+  out.Fill(r, WithAlpha(Mix(paper, kWhite, 0.12f), 1), WithAlpha(Shade(paper, 0.97f), 1));
+
+  const float pad = m_style.padding * s;
+  const TextStyle text{.max_size = m_style.max_text * s,
+                       .min_size = m_style.min_text * s,
+                       .colour = WithAlpha(core::kInk, 1),
+                       .align = Align::Centre,
+                       .weight = -0.03f};
+  Text(out, card.text, r.x + pad * k, r.y + pad * k, base_w - 2 * pad, base_h - 2 * pad, text, k);
+}
+
+// ----------------------------------------------------------------------------------- Paint
+
+void BoardPainter::Paint(const BoardView& view, DrawList& out) {
+  out.Clear();
+  if (!view.board || view.viewport.pixels.w <= 0 || view.viewport.pixels.h <= 0) return;
+  out.Reserve(2048 + view.board->cards().size() * 40);
+  PaintMap(view, out);
+
+  m_highlight_sorted.assign(view.highlighted.begin(), view.highlighted.end());
+  std::sort(m_highlight_sorted.begin(), m_highlight_sorted.end());
+  auto glows = [&](core::CardId id) {
+    return std::binary_search(m_highlight_sorted.begin(), m_highlight_sorted.end(), id);
+  };
+  auto held = [&](core::CardId id) {
+    return std::any_of(view.held.begin(), view.held.end(), [id](const HeldCard& h) { return h.id == id; });
+  };
+  for (const core::Card* card : view.board->InDrawOrder())
+    if (view.held.empty() || !held(card->id)) PaintCard(*card, card->at, view, false, glows(card->id), out);
+  for (const HeldCard& h : view.held)
+    if (const core::Card* card = view.board->Find(h.id)) PaintCard(*card, h.at, view, true, glows(card->id), out);
+}
+
+}  // namespace atelier::render

@@ -1,0 +1,85 @@
+// Turns a BoardView into a DrawList, without GL: the map (paper, grid or dots, zones, title,
+// axes) then the cards in draw order, held cards last and lifted. Owns the glyph atlas and a
+// cache of card text layouts keyed by (text, box size in px), so a frame with thousands of cards
+// only copies cached glyph quads. BoardRenderer uploads the atlas and the list; tests and
+// benchmarks can use the painter alone. Not thread-safe.
+//
+// Sizes are given for a 1080 px high map and scale with viewport.pixels.h / 1080.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "render/board_view.h"
+#include "render/draw_list.h"
+#include "render/glyph_atlas.h"
+#include "render/text_layout.h"
+
+namespace atelier::render {
+
+struct CardStyle {
+  float max_text = 26, min_text = 15;  // card text em size, px at 1080p
+  float padding = 9;                   // text inset, px at 1080p
+  float radius = 8;
+  float lift_scale = 1.06f;            // held cards
+};
+
+class BoardPainter {
+ public:
+  explicit BoardPainter(Font font, CardStyle style = {});
+
+  void Paint(const BoardView& view, DrawList& out);
+
+  GlyphAtlas& atlas() { return m_atlas; }
+  const Font& font() const { return m_font; }
+  std::size_t cached_layouts() const { return m_cache.size(); }
+
+  // Where text goes inside a box; used for labels and cards.
+  enum class Align { Left, Centre, Right };
+  struct TextStyle {
+    float max_size = 24, min_size = 24;  // px (already scaled)
+    Rgba colour;
+    Align align = Align::Left;
+    float weight = 0;  // SDF edge offset: negative is bolder
+  };
+  // Draws text in the box (x, y, w, h), wrapping and shrinking as LayoutText does; returns the
+  // laid-out block's width and height.
+  std::pair<float, float> Text(DrawList& out, std::string_view text, float x, float y, float w, float h,
+                               const TextStyle& style, float scale = 1.0f);
+
+ private:
+  // A layout turned into glyph quads relative to the box's top-left, at scale 1.
+  struct GlyphQuad {
+    float x, y, w, h;
+    float ax0, ay0, ax1, ay1;
+  };
+  struct CachedText {
+    std::vector<GlyphQuad> quads;
+    float width = 0, height = 0;
+  };
+  struct Key {
+    std::string_view text;
+    int w, h, max_size, min_size, centre;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const;
+  };
+
+  const CachedText& Layout(std::string_view text, int w, int h, float max_size, float min_size, bool centre);
+  void PaintMap(const BoardView& view, DrawList& out);
+  void PaintCard(const core::Card& card, core::MapPoint at, const BoardView& view, bool lifted, bool glow,
+                 DrawList& out);
+
+  Font m_font;
+  CardStyle m_style;
+  GlyphAtlas m_atlas;
+  std::unordered_map<Key, CachedText, KeyHash> m_cache;  // keys view strings owned by m_key_text
+  std::vector<std::unique_ptr<std::string>> m_key_text;
+  std::vector<core::CardId> m_highlight_sorted;
+};
+
+}  // namespace atelier::render

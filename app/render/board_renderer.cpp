@@ -1,0 +1,128 @@
+#include "render/board_renderer.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <chrono>
+#include <cstdio>
+
+#include "render/shader_program.h"
+
+namespace atelier::render {
+
+core::Result<std::unique_ptr<BoardRenderer>> BoardRenderer::Create(const RendererConfig& config) {
+  auto font = Font::Load(config.font_path);
+  if (!font) return font.error();
+  std::string dir = config.shader_dir.empty() ? "." : config.shader_dir;
+  if (dir.back() != '/') dir += '/';
+  auto program = LoadProgram(dir + "quad.vert", dir + "quad.frag");
+  if (!program) return program.error();
+  return std::unique_ptr<BoardRenderer>(new BoardRenderer(std::move(*font), *program));
+}
+
+BoardRenderer::BoardRenderer(Font font, GLuint program) : m_painter(std::move(font)), m_program(program) {
+  m_u_target_size = glGetUniformLocation(m_program, "u_target_size");
+  m_u_atlas_size = glGetUniformLocation(m_program, "u_atlas_size");
+  m_u_atlas = glGetUniformLocation(m_program, "u_atlas");
+
+  glGenVertexArrays(1, &m_vao);
+  glGenBuffers(1, &m_vbo);
+  glBindVertexArray(m_vao);
+  glBindBuffer(GL_ARRAY_BUFFER, m_vbo);
+  const GLsizei stride = sizeof(QuadInstance);
+  auto attribute = [&](GLuint index, GLint count, GLenum type, GLboolean normalise, std::size_t offset) {
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index, count, type, normalise, stride, reinterpret_cast<const void*>(offset));
+    glVertexAttribDivisor(index, 1);
+  };
+  attribute(0, 4, GL_FLOAT, GL_FALSE, offsetof(QuadInstance, rect));
+  attribute(1, 4, GL_FLOAT, GL_FALSE, offsetof(QuadInstance, shape));
+  attribute(2, 4, GL_FLOAT, GL_FALSE, offsetof(QuadInstance, params));
+  attribute(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(QuadInstance, top));
+  attribute(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(QuadInstance, bottom));
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+
+  glGenTextures(1, &m_atlas_texture);
+  UploadAtlas();
+}
+
+BoardRenderer::~BoardRenderer() {
+  glDeleteTextures(1, &m_atlas_texture);
+  glDeleteBuffers(1, &m_vbo);
+  glDeleteVertexArrays(1, &m_vao);
+  glDeleteProgram(m_program);
+}
+
+// Sends the atlas rows baked since the last upload (all of it when it grew).
+void BoardRenderer::UploadAtlas() {
+  GlyphAtlas& atlas = m_painter.atlas();
+  if (atlas.dirty_begin() >= atlas.dirty_end() && m_texture_w == atlas.width() && m_texture_h == atlas.height())
+    return;
+  glBindTexture(GL_TEXTURE_2D, m_atlas_texture);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  if (m_texture_w != atlas.width() || m_texture_h != atlas.height()) {
+    m_texture_w = atlas.width();
+    m_texture_h = atlas.height();
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, m_texture_w, m_texture_h, 0, GL_RED, GL_UNSIGNED_BYTE,
+                 atlas.pixels().data());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  } else {
+    const int y0 = atlas.dirty_begin(), rows = atlas.dirty_end() - atlas.dirty_begin();
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y0, m_texture_w, rows, GL_RED, GL_UNSIGNED_BYTE,
+                    atlas.pixels().data() + static_cast<std::size_t>(y0) * m_texture_w);
+  }
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  atlas.ClearDirty();
+}
+
+void BoardRenderer::Draw(const BoardView& view) {
+  m_painter.Paint(view, m_list);
+  UploadAtlas();  // Paint may have baked glyphs met for the first time
+
+  const core::Rgb paper = view.board ? view.board->map_template().paper : core::Rgb{0xf7, 0xf5, 0xf0};
+  const core::Rgb margin = Shade(paper, 0.9f);  // letterbox around the map
+  glViewport(0, 0, view.framebuffer_w, view.framebuffer_h);
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_CULL_FACE);
+  glClearColor(margin.r / 255.0f, margin.g / 255.0f, margin.b / 255.0f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  const auto& quads = m_list.quads();
+  if (quads.empty() || view.framebuffer_w <= 0 || view.framebuffer_h <= 0) return;
+
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glUseProgram(m_program);
+  glUniform2f(m_u_target_size, static_cast<float>(view.framebuffer_w), static_cast<float>(view.framebuffer_h));
+  glUniform2f(m_u_atlas_size, static_cast<float>(m_texture_w), static_cast<float>(m_texture_h));
+  glUniform1i(m_u_atlas, 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, m_atlas_texture);
+
+  glBindVertexArray(m_vao);
+  glBindBuffer(GL_ARRAY_BUFFER, m_vbo);
+  const std::size_t bytes = quads.size() * sizeof(QuadInstance);
+  if (bytes > m_vbo_capacity) {
+    m_vbo_capacity = std::max(bytes, m_vbo_capacity * 3 / 2);
+  }
+  // Orphan the buffer each frame, then fill it: the driver never waits for the previous frame.
+  auto T0 = std::chrono::steady_clock::now();
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m_vbo_capacity), nullptr, GL_STREAM_DRAW);
+  glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(bytes), quads.data());
+  auto T1 = std::chrono::steady_clock::now();
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(quads.size()));
+  auto T2 = std::chrono::steady_clock::now();
+  if (getenv("RT_TIME")) fprintf(stderr, "upload %.3f draw %.3f\n", std::chrono::duration<double, std::milli>(T1-T0).count(), std::chrono::duration<double, std::milli>(T2-T1).count());
+
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  glUseProgram(0);
+}
+
+}  // namespace atelier::render

@@ -1,0 +1,65 @@
+// A frame's drawing as one list of quads, GL-free: rounded rectangles (filled, soft for shadows
+// and glows, outlined) and SDF glyphs, in painter's order. The renderer uploads the list as
+// instance data and draws it with a single instanced call (shaders/quad.vert, quad.frag), so
+// cards, their shadows and their text stack correctly without a depth buffer.
+// Units: framebuffer pixels, y down. Layout of QuadInstance must match quad.vert's attributes.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "core/palette.h"
+
+namespace atelier::render {
+
+struct Rgba {
+  std::uint8_t r = 0, g = 0, b = 0, a = 255;
+};
+inline Rgba WithAlpha(core::Rgb c, float alpha) {
+  return {c.r, c.g, c.b, static_cast<std::uint8_t>(alpha * 255.0f + 0.5f)};
+}
+core::Rgb Mix(core::Rgb a, core::Rgb b, float t);  // t = 0: a, t = 1: b
+core::Rgb Shade(core::Rgb c, float factor);        // multiplies each channel
+
+// What the fragment shader does with a quad (QuadInstance::params[0]).
+enum class QuadKind : int { Fill = 0, Soft = 1, Glyph = 2, Ring = 3 };
+
+struct QuadInstance {
+  float rect[4];    // x, y, w, h of the quad, px
+  float shape[4];   // shapes: centre x, y, half width, half height, px; glyph: atlas px x0 y0 x1 y1
+  float params[4];  // kind, corner radius, then: Soft: inner, outer distance; Ring: stroke;
+                    // Glyph: edge threshold offset (negative = bolder)
+  Rgba top;         // colour at the top of the quad …
+  Rgba bottom;      // … and at the bottom (a vertical gradient; same colour for a flat fill)
+};
+static_assert(sizeof(QuadInstance) == 56);
+
+struct RoundRect {
+  float x = 0, y = 0, w = 0, h = 0;  // px, top-left
+  float radius = 0;
+};
+
+class DrawList {
+ public:
+  void Clear() { m_quads.clear(); }
+  void Reserve(std::size_t n) { m_quads.reserve(n); }
+
+  // A filled rounded rectangle with an anti-aliased edge, top colour fading to bottom colour.
+  void Fill(const RoundRect& r, Rgba top, Rgba bottom);
+  void Fill(const RoundRect& r, Rgba colour) { Fill(r, colour, colour); }
+  // Soft coverage: full where the distance to the rectangle is below `inner` px, fading to
+  // zero at `outer` px (shadows: inner = -blur, outer = blur; glows: inner = 0).
+  void Soft(const RoundRect& r, Rgba colour, float inner, float outer);
+  // An outline `stroke` px wide just inside the rectangle's edge.
+  void Ring(const RoundRect& r, Rgba colour, float stroke);
+  // A glyph quad: rect in px, atlas rectangle in atlas px.
+  void Glyph(float x, float y, float w, float h, float ax0, float ay0, float ax1, float ay1, Rgba colour,
+             float weight = 0);
+
+  const std::vector<QuadInstance>& quads() const { return m_quads; }
+  std::vector<QuadInstance>& quads() { return m_quads; }
+
+ private:
+  std::vector<QuadInstance> m_quads;
+};
+
+}  // namespace atelier::render

@@ -1,0 +1,312 @@
+// Sections: routing fingers (HandleInput) · gestures to commands · drawing the overlay
+// (add buttons, bin, toast, message) · what the renderer draws (View).
+#include "ui/board_screen.h"
+
+#include <algorithm>
+#include <cfloat>
+
+#include "ui/i18n.h"
+
+namespace atelier::ui {
+
+namespace {
+
+constexpr std::int64_t kToastMs = 8000;
+constexpr ImGuiWindowFlags kOverlay = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
+
+ImVec2 Pos(const core::Rect& r) { return ImVec2(r.x, r.y); }
+ImVec2 Size(const core::Rect& r) { return ImVec2(r.w, r.h); }
+
+}  // namespace
+
+BoardScreen::BoardScreen(core::Session& session, Fonts fonts, BoardScreenConfig config)
+    : m_session(session),
+      m_fonts(fonts),
+      m_config(std::move(config)),
+      m_gestures(input::GestureConfig{.drag_threshold_px = 12 * m_config.ui_scale}),
+      m_editor(m_config.keyboard) {}
+
+// ---------------------------------------------------------------------------------------------
+// Routing fingers: a finger that lands on a control belongs to the UI until it lifts (pointer 0
+// drives ImGui's mouse); anywhere else it belongs to the board's gestures.
+
+BoardScreen::Layout BoardScreen::ComputeLayout(int fb_w, int fb_h) const {
+  float s = m_config.ui_scale;
+  float margin = 24 * s;
+  float add_w = std::min(380 * s, fb_w * 0.3f), add_h = 100 * s;
+  float bin_w = 230 * s, bin_h = 110 * s;
+  Layout l;
+  l.add_left = {margin, fb_h - margin - add_h, add_w, add_h};
+  l.add_right = {fb_w - margin - add_w, fb_h - margin - add_h, add_w, add_h};
+  l.bin = {(fb_w - bin_w) / 2, fb_h - margin - bin_h, bin_w, bin_h};
+  float toast_w = std::min(760 * s, fb_w - 2 * margin);
+  l.toast = {(fb_w - toast_w) / 2, l.bin.y - margin - 110 * s, toast_w, 110 * s};
+  float message_w = std::min(1100 * s, fb_w - 2 * margin);
+  l.message = {(fb_w - message_w) / 2, margin, message_w, 0};
+  return l;
+}
+
+ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
+  m_now_ms = input.now_ms;
+  m_framebuffer_w = input.framebuffer_w;
+  m_framebuffer_h = input.framebuffer_h;
+  m_viewport = core::Viewport::Fit(static_cast<float>(input.framebuffer_w), static_cast<float>(input.framebuffer_h));
+  m_layout = ComputeLayout(input.framebuffer_w, input.framebuffer_h);
+
+  ImGuiMouse mouse;
+  mouse.at = {-FLT_MAX, -FLT_MAX};
+  for (const InputItem& item : input.items) {
+    if (const auto* pointer = std::get_if<input::PointerEvent>(&item)) {
+      Handle(*pointer, mouse);
+    } else if (const auto* text = std::get_if<TypedText>(&item)) {
+      if (m_editor.IsOpen()) m_editor.Type(text->utf8);
+    } else if (const auto* key = std::get_if<KeyPress>(&item)) {
+      if (m_editor.IsOpen()) FinishEditing(m_editor.Key(*key));
+    }
+  }
+  for (const input::Gesture& g : m_gestures.Tick(m_now_ms)) Handle(g);
+  for (const input::Gesture& g : m_gestures.Sync(m_session.board())) Handle(g);
+
+  // ImGui keeps the finger where it lifted for one frame (so the release lands on the button),
+  // then loses it, so no hover look sticks after a touch.
+  auto zero = m_owners.find(0);
+  if (zero != m_owners.end() && zero->second == Owner::Ui) {
+    mouse = {.on_ui = true, .at = m_fingers[0], .down = true};
+  } else if (mouse.on_ui) {
+    mouse.down = false;
+  }
+  return mouse;
+}
+
+void BoardScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
+  using Phase = input::PointerEvent::Phase;
+  if (event.phase == Phase::Down) {
+    bool on_ui = m_controls.Covers(event.at);
+    m_owners[event.pointer] = on_ui ? Owner::Ui : Owner::Board;
+  }
+  auto owner = m_owners.find(event.pointer);
+  if (owner == m_owners.end()) return;  // a move with no finger down
+  m_fingers[event.pointer] = event.at;
+  if (owner->second == Owner::Board) {
+    for (const input::Gesture& g : m_gestures.Feed(event, m_session.board(), m_viewport)) Handle(g);
+  } else if (event.pointer == 0) {
+    mouse = {.on_ui = true, .at = event.at, .down = event.phase == Phase::Down || event.phase == Phase::Move};
+  }
+  if (event.phase == Phase::Up || event.phase == Phase::Cancel) {
+    m_owners.erase(owner);
+    m_fingers.erase(event.pointer);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gestures to commands.
+
+void BoardScreen::Handle(const input::Gesture& gesture) {
+  if (const auto* tap = std::get_if<input::TapCard>(&gesture)) {
+    const core::Card* card = m_session.board().Find(tap->card);
+    if (card && !m_editor.IsOpen()) m_editor.OpenExisting(*card, m_viewport);
+  } else if (const auto* end = std::get_if<input::DragEnded>(&gesture)) {
+    if (m_layout.bin.Contains(end->finger.x, end->finger.y)) {
+      const core::Card* card = m_session.board().Find(end->card);
+      std::string text = card ? card->text : std::string();
+      if (m_editor.IsOpen() && m_editor.card() == end->card) m_editor.Close();
+      auto done = m_session.Submit(core::DeleteCard{end->card});
+      if (done.ok())
+        m_toast = Toast{end->card, text, m_now_ms + kToastMs};
+      else
+        ShowMessage(done.error().message, m_now_ms);
+    } else {
+      Submit(core::MoveCard{end->card, end->centre});
+    }
+  }
+}
+
+void BoardScreen::Submit(const core::Command& command) {
+  auto done = m_session.Submit(command);
+  if (!done.ok()) ShowMessage(done.error().message, m_now_ms);
+}
+
+void BoardScreen::FinishEditing(CardEditor::Outcome outcome) {
+  if (outcome == CardEditor::Outcome::Cancelled) {
+    m_editor.Close();
+  } else if (outcome == CardEditor::Outcome::Validated) {
+    std::string text = core::SanitizeCardText(m_editor.text());
+    if (text.empty()) {
+      ShowMessage(Tr("Écrivez quelques mots sur la carte, ou touchez « Annuler »."), m_now_ms);
+      return;
+    }
+    core::Result<core::Event> done =
+        m_editor.card() ? m_session.Submit(core::EditCard{*m_editor.card(), text, m_editor.colour()})
+                        : m_session.Submit(core::AddCard{text, m_editor.colour(), m_editor.spawn()});
+    bool unchanged = !done.ok() && m_editor.card() && m_session.board().Find(*m_editor.card()) &&
+                     m_session.board().Find(*m_editor.card())->text == text &&
+                     m_session.board().Find(*m_editor.card())->colour == m_editor.colour();
+    if (!done.ok() && !unchanged) {
+      ShowMessage(done.error().message, m_now_ms);
+      return;
+    }
+    m_editor.Close();
+  }
+}
+
+core::MapPoint BoardScreen::SpawnPoint(bool left) const {
+  // New cards wait in the quiet band at the bottom, beside the button that made them, until
+  // someone drags them to their place; each new one is offset so none hides another.
+  core::MapPoint spawn{left ? 0.29f : 0.71f, 0.925f};
+  int crowd = 0;
+  for (const auto& [id, card] : m_session.board().cards())
+    if (std::abs(card.at.x - spawn.x) < 0.1f && card.at.y > 0.88f) ++crowd;
+  spawn.x += (left ? 1 : -1) * 0.02f * static_cast<float>(crowd % 5);
+  return spawn;
+}
+
+void BoardScreen::ShowMessage(std::string french, std::int64_t now_ms, std::int64_t duration_ms) {
+  m_message = Message{std::move(french), now_ms + duration_ms};
+}
+
+bool BoardScreen::Animating(std::int64_t now_ms) const {
+  return !m_owners.empty() || (m_toast && m_toast->until_ms > now_ms) || (m_message && m_message->until_ms > now_ms);
+}
+
+bool BoardScreen::FingerOverBin() const {
+  for (const input::HeldCard& held : m_gestures.Held()) {
+    auto finger = m_fingers.find(held.pointer);
+    if (finger != m_fingers.end() && m_layout.bin.Contains(finger->second.x, finger->second.y)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing the overlay.
+
+void BoardScreen::Draw(std::int64_t now_ms) {
+  m_now_ms = now_ms;
+  m_controls.BeginFrame();
+  m_held.clear();
+  for (const input::HeldCard& h : m_gestures.Held()) m_held.push_back({h.card, h.centre});
+
+  if (!m_editor.IsOpen()) DrawAddButtons(now_ms);
+  DrawBin();
+  DrawToast(now_ms);
+  if (m_editor.IsOpen()) FinishEditing(m_editor.Draw(m_controls, m_fonts, m_config.ui_scale, m_now_ms));
+  DrawMessage(now_ms);
+}
+
+void BoardScreen::DrawAddButtons(std::int64_t) {
+  int index = 0;
+  for (const core::Rect& r : {m_layout.add_left, m_layout.add_right}) {
+    bool left = index++ == 0;
+    ImGui::SetNextWindowPos(Pos(r));
+    ImGui::SetNextWindowSize(Size(r));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::SetNextWindowBgAlpha(0);
+    ImGui::Begin(left ? "##add_left" : "##add_right", nullptr, kOverlay);
+    std::string label = std::string("+  ") + Tr("Ajouter une carte") + (left ? "##left" : "##right");
+    if (m_controls.Button(label.c_str(), Size(r), ButtonLook::Primary, m_fonts.large))
+      m_editor.OpenNew(SpawnPoint(left), left, m_viewport);
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+  }
+}
+
+void BoardScreen::DrawBin() {
+  const core::Rect& r = m_layout.bin;
+  bool armed = FingerOverBin();
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  float s = m_config.ui_scale;
+  ImU32 fill = armed ? colours::kDanger : IM_COL32(0xee, 0xec, 0xe6, 0xf0);
+  ImU32 ink = armed ? IM_COL32_WHITE : colours::kInkSoft;
+  draw->AddRectFilled(Pos(r), ImVec2(r.x + r.w, r.y + r.h), fill, 20 * s);
+  draw->AddRect(Pos(r), ImVec2(r.x + r.w, r.y + r.h), armed ? colours::kDanger : colours::kPanelBorder, 20 * s, 0,
+                3 * s);
+  // A simple bin: lid, body and three slats, left of the word.
+  float cx = r.x + 52 * s, top = r.y + 26 * s;
+  draw->AddRectFilled(ImVec2(cx - 24 * s, top), ImVec2(cx + 24 * s, top + 7 * s), ink, 3 * s);
+  draw->AddRectFilled(ImVec2(cx - 8 * s, top - 6 * s), ImVec2(cx + 8 * s, top), ink, 2 * s);
+  draw->AddRect(ImVec2(cx - 19 * s, top + 11 * s), ImVec2(cx + 19 * s, top + 60 * s), ink, 5 * s, 0, 4 * s);
+  for (float dx : {-8.0f, 0.0f, 8.0f})
+    draw->AddLine(ImVec2(cx + dx * s, top + 20 * s), ImVec2(cx + dx * s, top + 51 * s), ink, 3 * s);
+  const char* word = armed ? Tr("Lâcher ici") : Tr("Corbeille");
+  ImFont* font = m_fonts.body;
+  ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, word);
+  float text_x = r.x + 92 * s;
+  draw->AddText(font, font->FontSize, ImVec2(text_x, r.y + (r.h - size.y) / 2), ink, word);
+  m_controls.Record(Tr("Corbeille"), r);
+}
+
+void BoardScreen::DrawToast(std::int64_t now_ms) {
+  if (!m_toast) return;
+  if (now_ms >= m_toast->until_ms || !m_session.board().FindBinned(m_toast->card)) {
+    m_toast.reset();
+    return;
+  }
+  const core::Rect& r = m_layout.toast;
+  float s = m_config.ui_scale;
+  ImGui::SetNextWindowPos(Pos(r));
+  ImGui::SetNextWindowSize(Size(r));
+  ImGui::Begin("##toast", nullptr, kOverlay);
+  m_controls.CoverCurrentWindow();
+  float button_w = 220 * s;
+  ImGui::PushFont(m_fonts.body);
+  ImGui::SetCursorPosY((r.h - ImGui::GetTextLineHeight()) / 2 - 4 * s);
+  std::string what = core::TruncateChars(m_toast->text, 24);
+  if (what.size() < m_toast->text.size()) what += "…";
+  std::string line = std::string(Tr("Carte supprimée")) + " : « " + what + " »";
+  ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
+                      ImVec2(r.x + r.w - button_w - 30 * s, r.y + r.h), true);
+  ImGui::TextUnformatted(line.c_str());
+  ImGui::PopClipRect();
+  ImGui::PopFont();
+  ImGui::SetCursorPos(ImVec2(r.w - button_w - 18 * s, 14 * s));
+  if (m_controls.Button(Tr("Annuler"), ImVec2(button_w, r.h - 28 * s - 8 * s), ButtonLook::Primary, m_fonts.large)) {
+    Submit(core::RestoreCard{m_toast->card});
+    m_toast.reset();
+  }
+  if (m_toast) {  // time left, as a bar that shrinks
+    float left = static_cast<float>(m_toast->until_ms - now_ms) / kToastMs;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(r.x + 18 * s, r.y + r.h - 10 * s),
+                                              ImVec2(r.x + 18 * s + (r.w - 36 * s) * left, r.y + r.h - 5 * s),
+                                              colours::kAccent, 3 * s);
+  }
+  ImGui::End();
+}
+
+void BoardScreen::DrawMessage(std::int64_t now_ms) {
+  if (!m_message || now_ms >= m_message->until_ms) {
+    m_message.reset();
+    return;
+  }
+  const core::Rect& r = m_layout.message;
+  ImGui::SetNextWindowPos(ImVec2(r.x + r.w / 2, r.y), ImGuiCond_Always, ImVec2(0.5f, 0));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(r.w, FLT_MAX));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0xff, 0xf4, 0xc2, 0xff));
+  ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(0xc9, 0x8a, 0x00, 0xff));
+  ImGui::Begin("##message", nullptr, kOverlay | ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::PushFont(m_fonts.body);
+  ImGui::PushTextWrapPos(r.w - ImGui::GetStyle().WindowPadding.x * 2);
+  ImGui::TextUnformatted(m_message->text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  m_controls.CoverCurrentWindow();
+  ImGui::End();
+  ImGui::PopStyleColor(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the renderer draws under the overlay.
+
+render::BoardView BoardScreen::View() const {
+  render::BoardView view;
+  view.board = &m_session.board();
+  view.viewport = m_viewport;
+  view.framebuffer_w = m_framebuffer_w;
+  view.framebuffer_h = m_framebuffer_h;
+  view.held = m_held;
+  view.lang = m_config.lang;
+  return view;
+}
+
+}  // namespace atelier::ui

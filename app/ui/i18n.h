@@ -1,0 +1,18 @@
+// The one translation mechanism: GNU gettext, domain "atelier". Source strings are French
+// (the kiosk's language); assets/locale/en.po gives English. Tr() returns the string to show.
+#pragma once
+#include <initializer_list>
+#include <string>
+
+namespace atelier::ui {
+
+// Chooses the language ("fr" or "en") before any string is shown. locale_dir holds
+// <lang>/LC_MESSAGES/atelier.mo. Works even when the system has no locales installed.
+void InitTranslations(const std::string& lang, const std::string& locale_dir);
+
+const char* Tr(const char* french);
+
+// Translates, then puts args in place of {1}, {2} … (a translation may reorder them).
+std::string Tr(const char* french, std::initializer_list<std::string> args);
+
+}  // namespace atelier::ui
