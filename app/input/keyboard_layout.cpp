@@ -52,11 +52,12 @@ Key Shift() { return Special(KeyKind::Shift, "shift", "Maj", 1.5f); }
 KeyRow DigitsRow() { return Chars({{"1", ""}, {"2", ""}, {"3", ""}, {"4", ""}, {"5", ""}, {"6", ""}, {"7", ""},
                                    {"8", ""}, {"9", ""}, {"0", ""}}); }
 
-// ux.md: é è ê ë à â ç ù û ü î ï ô œ Œ « » ’, one touch each; Shift gives the capitals.
+// ux.md wants é è ê ë à â ç ù û ü î ï ô œ Œ « » ’ in one or two touches. The eleven most used
+// are one touch away on every view; the row stays as wide as a letter row so keys keep their
+// 19 mm. The rarer ë ï ü û and « » are on the "&°" view (two touches). Shift gives capitals.
 KeyRow AccentsRow() {
-  return Chars({{"é", "É"}, {"è", "È"}, {"ê", "Ê"}, {"ë", "Ë"}, {"à", "À"}, {"â", "Â"}, {"ç", "Ç"}, {"ù", "Ù"},
-                {"û", "Û"}, {"ü", "Ü"}, {"î", "Î"}, {"ï", "Ï"}, {"ô", "Ô"}, {"œ", "Œ"}, {"«", ""}, {"»", ""},
-                {"’", ""}});
+  return Chars({{"é", "É"}, {"è", "È"}, {"ê", "Ê"}, {"à", "À"}, {"â", "Â"}, {"ç", "Ç"}, {"ù", "Ù"}, {"ô", "Ô"},
+                {"î", "Î"}, {"œ", "Œ"}, {"’", ""}});
 }
 
 std::vector<KeyRow> LetterRows(KeyboardLayout layout) {
@@ -74,8 +75,8 @@ std::vector<KeyRow> SymbolRows() {
                  {")", ""}}) + Backspace(),
           Chars({{"€", ""}, {"@", ""}, {"/", ""}, {"&", ""}, {"\"", ""}, {"°", ""}, {"n°", ""}, {"—", ""},
                  {"–", ""}, {"…", ""}}),
-          Chars({{"%", ""}, {"+", ""}, {"=", ""}, {"*", ""}, {"#", ""}, {"_", ""}, {"$", ""}, {"“", ""},
-                 {"”", ""}, {"‘", ""}})};
+          Shift() + Chars({{"«", ""}, {"»", ""}, {"ë", "Ë"}, {"ï", "Ï"}, {"ü", "Ü"}, {"û", "Û"}, {"%", ""},
+                           {"+", ""}, {"=", ""}})};
 }
 
 KeyRow BottomRow(bool symbols) {

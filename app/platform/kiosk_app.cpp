@@ -9,6 +9,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cfloat>
 #include <chrono>
 #include <cstdio>
@@ -39,6 +40,11 @@ namespace atelier::platform {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// SIGTERM (systemd stopping the kiosk, a test harness) ends the loop cleanly so the exit work
+// (screenshot, board dump) still happens. A signal handler can only set a flag like this one.
+volatile std::sig_atomic_t g_terminate = 0;
+void OnTerminate(int) { g_terminate = 1; }
 constexpr std::int64_t kFixedFrameMs = 16;  // scripted and benchmark runs: deterministic time
 
 double MsSince(Clock::time_point start) {
@@ -249,7 +255,10 @@ int RunKiosk(const KioskOptions& options) {
   std::vector<double> frame_ms;
   bool quit = false;
   int exit_code = 0;
+  std::signal(SIGTERM, OnTerminate);
+  std::signal(SIGINT, OnTerminate);
   for (int frame = 0; !quit && !window.ShouldClose(); ++frame) {
+    if (g_terminate) quit = true;
     const std::int64_t now = clock.NowMs();
     if (fixed_time || screen.Animating(now))
       glfwPollEvents();

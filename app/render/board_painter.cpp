@@ -32,13 +32,13 @@ BoardPainter::BoardPainter(Font font, CardStyle style)
 
 std::size_t BoardPainter::KeyHash::operator()(const Key& k) const {
   std::size_t h = std::hash<std::string_view>{}(k.text);
-  for (int v : {k.w, k.h, k.max_size, k.min_size, k.centre}) h = h * 1000003u ^ static_cast<std::size_t>(v);
+  for (int v : {k.w, k.h, k.max_size, k.min_size, k.flags}) h = h * 1000003u ^ static_cast<std::size_t>(v);
   return h;
 }
 
 const BoardPainter::CachedText& BoardPainter::Layout(std::string_view text, int w, int h, float max_size,
-                                                     float min_size, bool centre) {
-  Key key{text, w, h, Quantise(max_size), Quantise(min_size), centre ? 1 : 0};
+                                                     float min_size, bool centre, bool middle) {
+  Key key{text, w, h, Quantise(max_size), Quantise(min_size), (centre ? 1 : 0) | (middle ? 2 : 0)};
   if (auto it = m_cache.find(key); it != m_cache.end()) return it->second;
   if (m_cache.size() >= kMaxCachedLayouts) {
     m_cache.clear();
@@ -49,7 +49,8 @@ const BoardPainter::CachedText& BoardPainter::Layout(std::string_view text, int 
               .max_size = max_size,
               .min_size = min_size,
               .step = std::max(0.5f, max_size / 26.0f),
-              .centre = centre};
+              .centre = centre,
+              .middle = middle};
   TextLayout layout = LayoutText(m_font, text, box);
   CachedText cached;
   cached.width = layout.width;
@@ -72,7 +73,7 @@ std::pair<float, float> BoardPainter::Text(DrawList& out, std::string_view text,
                                            float h, const TextStyle& style, float scale) {
   if (text.empty() || w < 1 || h < 1) return {0, 0};
   const CachedText& t = Layout(text, static_cast<int>(std::lround(w)), static_cast<int>(std::lround(h)),
-                               style.max_size, style.min_size, style.align == Align::Centre);
+                               style.max_size, style.min_size, style.align == Align::Centre, style.middle);
   float dx = style.align == Align::Right ? std::round(w) - t.width : 0.0f;
   auto& quads = out.quads();
   for (const GlyphQuad& q : t.quads)
@@ -126,10 +127,15 @@ void BoardPainter::PaintMap(const BoardView& view, DrawList& out) {
   for (const core::Zone& z : tmpl.zones) {
     RoundRect r{vp.x + z.area.x * vp.w + gutter, vp.y + z.area.y * vp.h + gutter, z.area.w * vp.w - 2 * gutter,
                 z.area.h * vp.h - 2 * gutter, 18 * s};
-    out.Fill(r, WithAlpha(z.tint, 0.34f), WithAlpha(z.tint, 0.22f));
+    // Templates give saturated or already pale tints: pale ones need more opacity to show.
+    const float distance = std::max({std::abs(z.tint.r - paper.r), std::abs(z.tint.g - paper.g),
+                                     std::abs(z.tint.b - paper.b)}) / 255.0f;
+    const float alpha = std::clamp(0.09f / std::max(distance, 0.01f), 0.28f, 0.9f);
+    out.Fill(r, WithAlpha(z.tint, alpha), WithAlpha(z.tint, alpha * 0.7f));
     out.Ring(r, WithAlpha(Shade(z.tint, 0.8f), 0.45f), 1.5f * s);
-    Text(out, z.label.In(view.lang), r.x + 16 * s, r.y + 10 * s, r.w - 32 * s, 36 * s,
-         {.max_size = 24 * s, .min_size = 17 * s, .colour = WithAlpha(kLabelInk, 1), .align = Align::Centre,
+    // The label at the top, centred, on up to three lines before it shrinks.
+    Text(out, z.label.In(view.lang), r.x + 14 * s, r.y + 12 * s, r.w - 28 * s, 84 * s,
+         {.max_size = 24 * s, .min_size = 18 * s, .colour = WithAlpha(kLabelInk, 1), .align = Align::Centre,
           .weight = -0.04f});
   }
 
@@ -139,37 +145,44 @@ void BoardPainter::PaintMap(const BoardView& view, DrawList& out) {
 
   const TextStyle axis{.max_size = 20 * s, .min_size = 16 * s, .colour = WithAlpha(kAxisInk, 1)};
 
-  // Vertical axis (impact): a gradient strip along the left edge of the zones, green on top.
+  // Vertical axis (impact): a gradient strip along the left edge of the zones, green on top;
+  // its title and top end in the row above the zones, its bottom end inside, bottom-left.
   const core::Axis& v = tmpl.vertical;
   if (!v.title.fr.empty() || !v.high.fr.empty() || !v.low.fr.empty()) {
     const float strip_w = 7 * s;
     const float strip_x = std::max(vp.x + 6 * s, zx - 12 * s - strip_w);
     out.Fill({strip_x, zy + gutter, strip_w, zb - zy - 2 * gutter, strip_w / 2}, WithAlpha(kImpactHigh, 0.85f),
              WithAlpha(kImpactLow, 0.85f));
-    const float label_x = zx + gutter + 14 * s, label_w = std::min(zr - zx, 360 * s);
-    if (!v.high.fr.empty())
-      Text(out, "\u2191 " + v.high.In(view.lang), label_x, zy + gutter + 12 * s, label_w, 30 * s, axis);
-    if (!v.low.fr.empty())
-      Text(out, "\u2193 " + v.low.In(view.lang), label_x, zb - gutter - 40 * s, label_w, 30 * s, axis);
+    const float row_y = zy - 36 * s;
+    float x = strip_x;
     if (!v.title.fr.empty())
-      Text(out, v.title.In(view.lang), strip_x, zy - 34 * s, 300 * s, 30 * s,
-           {.max_size = 21 * s, .min_size = 16 * s, .colour = WithAlpha(kLabelInk, 1), .weight = -0.04f});
+      x += Text(out, v.title.In(view.lang), x, row_y, 300 * s, 32 * s,
+                {.max_size = 22 * s, .min_size = 17 * s, .colour = WithAlpha(kLabelInk, 1), .weight = -0.05f})
+               .first +
+           18 * s;
+    if (!v.high.fr.empty())
+      Text(out, "\u2191 " + v.high.In(view.lang), x, row_y + 2 * s, 480 * s, 32 * s, axis);
+    if (!v.low.fr.empty())
+      Text(out, "\u2193 " + v.low.In(view.lang), zx + gutter + 14 * s, zb - gutter - 38 * s,
+           std::min(zr - zx, 480 * s), 32 * s, axis);
   }
 
-  // Horizontal axis (usages): title centred under the zones, its ends at the corners.
+  // Horizontal axis (usages): in the row above the zones, centred: "← low   Title   high →".
+  // (Below the zones is where the UI puts its big buttons.)
   const core::Axis& hz = tmpl.horizontal;
-  const float row_y = zb + 6 * s;
-  if (!hz.title.fr.empty())
-    Text(out, hz.title.In(view.lang), zx + (zr - zx) / 4, row_y, (zr - zx) / 2, 34 * s,
-         {.max_size = 22 * s, .min_size = 17 * s, .colour = WithAlpha(kLabelInk, 1), .align = Align::Centre,
-          .weight = -0.04f});
-  if (!hz.low.fr.empty())
-    Text(out, "\u2190 " + hz.low.In(view.lang), zx + gutter, row_y + 4 * s, (zr - zx) / 4, 30 * s, axis);
-  if (!hz.high.fr.empty()) {
-    TextStyle right = axis;
-    right.align = Align::Right;
-    Text(out, hz.high.In(view.lang) + " \u2192", zr - gutter - (zr - zx) / 4, row_y + 4 * s, (zr - zx) / 4, 30 * s,
-         right);
+  if (!hz.title.fr.empty() || !hz.low.fr.empty() || !hz.high.fr.empty()) {
+    const float row_y = zy - 36 * s, centre_x = (zx + zr) / 2, gap = 24 * s, side_w = 420 * s;
+    const TextStyle title{.max_size = 22 * s, .min_size = 22 * s, .colour = WithAlpha(kLabelInk, 1), .weight = -0.05f};
+    const std::string& name = hz.title.In(view.lang);
+    const float title_w = name.empty() ? 0 : MeasureLine(m_font, name, title.max_size);
+    Text(out, name, centre_x - title_w / 2, row_y, title_w + 2, 32 * s, title);
+    TextStyle side = axis;
+    if (!hz.high.fr.empty())
+      Text(out, hz.high.In(view.lang) + " \u2192", centre_x + title_w / 2 + gap, row_y + 2 * s, side_w, 32 * s, side);
+    side.align = Align::Right;
+    if (!hz.low.fr.empty())
+      Text(out, "\u2190 " + hz.low.In(view.lang), centre_x - title_w / 2 - gap - side_w, row_y + 2 * s, side_w,
+           32 * s, side);
   }
 }
 
@@ -194,8 +207,8 @@ void BoardPainter::PaintCard(const core::Card& card, core::MapPoint at, const Bo
     out.Ring({r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s, r.radius + 3 * s}, WithAlpha(kGlow, 0.95f), 3 * s);
   }
   if (lifted) {
-    out.Soft(offset(r, 16 * s), WithAlpha(kBlack, 0.22f), -14 * s, 26 * s);
-    out.Soft(offset(r, 4 * s), WithAlpha(kBlack, 0.10f), -3 * s, 6 * s);
+    out.Soft(offset(r, 18 * s), WithAlpha(kBlack, 0.30f), -12 * s, 30 * s);
+    out.Soft(offset(r, 5 * s), WithAlpha(kBlack, 0.14f), -3 * s, 8 * s);
   } else {
     out.Soft(offset(r, 4 * s), WithAlpha(kBlack, 0.16f), -6 * s, 9 * s);
     out.Soft(offset(r, 1 * s), WithAlpha(kBlack, 0.14f), -1 * s, 1.5f * s);
@@ -208,7 +221,8 @@ void BoardPainter::PaintCard(const core::Card& card, core::MapPoint at, const Bo
                        .min_size = m_style.min_text * s,
                        .colour = WithAlpha(core::kInk, 1),
                        .align = Align::Centre,
-                       .weight = -0.03f};
+                       .weight = -0.03f,
+                       .middle = true};
   Text(out, card.text, r.x + pad * k, r.y + pad * k, base_w - 2 * pad, base_h - 2 * pad, text, k);
 }
 

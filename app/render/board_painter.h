@@ -43,7 +43,8 @@ class BoardPainter {
     float max_size = 24, min_size = 24;  // px (already scaled)
     Rgba colour;
     Align align = Align::Left;
-    float weight = 0;  // SDF edge offset: negative is bolder
+    float weight = 0;     // SDF edge offset: negative is bolder
+    bool middle = false;  // centre the text vertically in the box (else at its top)
   };
   // Draws text in the box (x, y, w, h), wrapping and shrinking as LayoutText does; returns the
   // laid-out block's width and height.
@@ -62,14 +63,15 @@ class BoardPainter {
   };
   struct Key {
     std::string_view text;
-    int w, h, max_size, min_size, centre;
+    int w, h, max_size, min_size, flags;
     bool operator==(const Key&) const = default;
   };
   struct KeyHash {
     std::size_t operator()(const Key& k) const;
   };
 
-  const CachedText& Layout(std::string_view text, int w, int h, float max_size, float min_size, bool centre);
+  const CachedText& Layout(std::string_view text, int w, int h, float max_size, float min_size, bool centre,
+                           bool middle);
   void PaintMap(const BoardView& view, DrawList& out);
   void PaintCard(const core::Card& card, core::MapPoint at, const BoardView& view, bool lifted, bool glow,
                  DrawList& out);

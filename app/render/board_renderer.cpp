@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <chrono>
-#include <cstdio>
 
 #include "render/shader_program.h"
 
@@ -111,13 +109,9 @@ void BoardRenderer::Draw(const BoardView& view) {
     m_vbo_capacity = std::max(bytes, m_vbo_capacity * 3 / 2);
   }
   // Orphan the buffer each frame, then fill it: the driver never waits for the previous frame.
-  auto T0 = std::chrono::steady_clock::now();
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m_vbo_capacity), nullptr, GL_STREAM_DRAW);
   glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(bytes), quads.data());
-  auto T1 = std::chrono::steady_clock::now();
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(quads.size()));
-  auto T2 = std::chrono::steady_clock::now();
-  if (getenv("RT_TIME")) fprintf(stderr, "upload %.3f draw %.3f\n", std::chrono::duration<double, std::milli>(T1-T0).count(), std::chrono::duration<double, std::milli>(T2-T1).count());
 
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);

@@ -81,7 +81,6 @@ SdfBitmap Font::BakeSdf(char32_t cp, float size, int padding, std::uint8_t on_ed
 
 namespace {
 
-bool IsBreakSpace(char32_t cp) { return cp == U' '; }
 bool IsBlank(char32_t cp) { return cp == U' ' || cp == 0xA0 || cp == 0x202F || cp == 0x2009; }
 
 // One character, measured at a 1 px em (advances and kerning scale linearly with the size).
@@ -91,7 +90,14 @@ struct Item {
   float advance = 0;
   float kern_before = 0;  // kerning with the previous item
   bool placeholder = false;
+  bool can_break = false;  // a space where a line may end
 };
+
+// French typography: no line break just inside « » or before ! ? : ; (people type ordinary
+// spaces there, not the no-break spaces the rules want).
+bool GluedSpace(char32_t before, char32_t after) {
+  return before == 0xAB || after == 0xBB || after == U'!' || after == U'?' || after == U':' || after == U';';
+}
 
 struct Line {
   std::size_t begin = 0, end = 0;  // [begin, end) in the items, no trailing spaces
@@ -103,13 +109,15 @@ float Width(const std::vector<Item>& items, std::size_t begin, std::size_t end) 
   return w;
 }
 
-// Greedy wrapping at unit size in a line `width` em wide.
-std::vector<Line> Wrap(const std::vector<Item>& items, float width) {
+// Greedy wrapping at unit size in a line `width` em wide. Sets broke_word when a word longer
+// than the line had to be split.
+std::vector<Line> Wrap(const std::vector<Item>& items, float width, bool& broke_word) {
+  broke_word = false;
   std::vector<Line> lines;
   const std::size_t n = items.size();
   std::size_t i = 0;
   while (i < n) {
-    while (i < n && IsBreakSpace(items[i].cp)) ++i;  // a line never starts with a space
+    while (i < n && IsBlank(items[i].cp)) ++i;  // a line never starts with a space
     if (i == n) break;
     const std::size_t start = i;
     std::size_t last_space = n;  // no break opportunity yet
@@ -118,7 +126,7 @@ std::vector<Line> Wrap(const std::vector<Item>& items, float width) {
     Line line{start, n};
     for (; j < n; ++j) {
       float add = items[j].advance + (j > start ? items[j].kern_before : 0);
-      if (IsBreakSpace(items[j].cp)) {
+      if (items[j].can_break) {
         last_space = j;
         w += add;
         continue;
@@ -130,9 +138,11 @@ std::vector<Line> Wrap(const std::vector<Item>& items, float width) {
         } else if (j == start) {  // a single character wider than the line: it goes alone
           line.end = j + 1;
           i = j + 1;
+          broke_word = true;
         } else {  // a word longer than the line: break it here
           line.end = j;
           i = j;
+          broke_word = true;
         }
         break;
       }
@@ -142,7 +152,7 @@ std::vector<Line> Wrap(const std::vector<Item>& items, float width) {
       line.end = n;
       i = n;
     }
-    while (line.end > line.begin && IsBreakSpace(items[line.end - 1].cp)) --line.end;
+    while (line.end > line.begin && IsBlank(items[line.end - 1].cp)) --line.end;
     lines.push_back(line);
   }
   return lines;
@@ -171,23 +181,31 @@ TextLayout LayoutText(const Font& font, std::string_view utf8, const TextBox& bo
     if (!items.empty()) item.kern_before = font.Kerning(items.back().draw, item.draw, 1.0f);
     items.push_back(item);
   }
+  for (std::size_t i = 0; i < items.size(); ++i)
+    items[i].can_break = items[i].cp == U' ' && !GluedSpace(i > 0 ? items[i - 1].cp : 0,
+                                                            i + 1 < items.size() ? items[i + 1].cp : 0);
 
   const float min_size = std::min(box.min_size, box.max_size);
   const float step = box.step > 0 ? box.step : 1.0f;
   std::vector<Line> lines;
   float size = box.max_size;
+  bool broke_word = false;
+  auto fits_at = [&](float at, bool allow_word_breaks) {
+    lines = Wrap(items, box.width / at, broke_word);
+    if (broke_word && !allow_word_breaks) return false;
+    for (const Line& l : lines)
+      if (Width(items, l.begin, l.end) * at > box.width + 0.01f) return false;
+    return BlockHeight(static_cast<int>(lines.size())) * at <= box.height + 0.01f;
+  };
+  // Shrinking comes before splitting a word; a word is split only when it is longer than a line
+  // even at the minimum size. The last attempt leaves `lines` wrapped at the minimum size.
   bool fits = false;
-  for (;;) {
-    lines = Wrap(items, box.width / size);
-    bool wide = std::any_of(lines.begin(), lines.end(), [&](const Line& l) {
-      return Width(items, l.begin, l.end) * size > box.width + 0.01f;
-    });
-    if (!wide && BlockHeight(static_cast<int>(lines.size())) * size <= box.height + 0.01f) {
-      fits = true;
-      break;
+  for (bool allow_word_breaks : {false, true}) {
+    for (size = box.max_size;; size = std::max(min_size, size - step)) {
+      if ((fits = fits_at(size, allow_word_breaks))) break;
+      if (size <= min_size) break;
     }
-    if (size <= min_size) break;
-    size = std::max(min_size, size - step);
+    if (fits || !broke_word) break;  // too many lines even with whole words: no splitting
   }
 
   if (!fits) {  // keep the lines that fit at the minimum size, end the last with "…"
@@ -218,7 +236,7 @@ TextLayout LayoutText(const Font& font, std::string_view utf8, const TextBox& bo
   out.size = size;
   out.lines = static_cast<int>(lines.size());
   out.height = BlockHeight(out.lines) * size;
-  const float top = box.centre ? (box.height - out.height) / 2 : 0.0f;
+  const float top = box.middle ? (box.height - out.height) / 2 : 0.0f;
   for (std::size_t li = 0; li < lines.size(); ++li) {
     const Line& line = lines[li];
     const float line_w = Width(items, line.begin, line.end) * size;

@@ -67,7 +67,8 @@ struct TextBox {
   float width = 0, height = 0;  // px
   float max_size = 26, min_size = 15;
   float step = 1;               // size decrement while shrinking, px
-  bool centre = true;           // centre each line and the block; false: top-left aligned
+  bool centre = true;           // centre each line horizontally; false: left-aligned
+  bool middle = true;           // centre the block vertically; false: at the top
 };
 
 struct TextLayout {

@@ -566,6 +566,46 @@ bool SessionFile::Retry() {
   return true;
 }
 
+core::Status SessionFile::AppendBatch(const std::vector<core::Event>& events) {
+  if (m_read_only || !m_pending.empty()) return core::Error{"the session cannot be written now"};
+  core::Board saved = m_board;
+  const std::int64_t saved_last = m_last_seq, saved_written = m_written_seq, saved_snap = m_last_snapshot_seq;
+  auto fail = [&](std::string why) {
+    if (!sqlite3_get_autocommit(m_db)) Exec(m_db, "ROLLBACK");
+    m_board = std::move(saved);
+    m_last_seq = saved_last, m_written_seq = saved_written, m_last_snapshot_seq = saved_snap;
+    return core::Error{std::move(why)};
+  };
+  if (Exec(m_db, "BEGIN IMMEDIATE") != SQLITE_OK) return fail(sqlite3_errmsg(m_db));
+  Stmt ins(m_db, "INSERT INTO events(seq, t_ms, actor, type, payload) VALUES (?1, ?2, ?3, ?4, ?5)");
+  Stmt snap(m_db, "INSERT OR REPLACE INTO snapshots(seq, t_ms, board) VALUES (?1, ?2, ?3)");
+  if (!ins.ok() || !snap.ok()) return fail(sqlite3_errmsg(m_db));
+  for (const core::Event& e : events) {
+    if (e.seq != m_last_seq + 1)
+      return fail("event " + std::to_string(e.seq) + " is out of order (expected " + std::to_string(m_last_seq + 1) + ")");
+    m_board.Apply(e);
+    m_last_seq = e.seq;
+    sqlite3_reset(ins.get());
+    ins.Bind(1, e.seq);
+    ins.Bind(2, e.t_ms);
+    ins.Bind(3, std::string(core::ActorName(e.actor)));
+    ins.Bind(4, std::string(core::EventTypeName(e.data)));
+    ins.Bind(5, Dump(EventDataToJson(e.data)));
+    if (ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(m_db));
+    if (e.seq - m_last_snapshot_seq >= kSnapshotEvery) {
+      sqlite3_reset(snap.get());
+      snap.Bind(1, e.seq);
+      snap.Bind(2, e.t_ms);
+      snap.Bind(3, Dump(SnapshotToJson(m_board)));
+      if (snap.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(m_db));
+      m_last_snapshot_seq = e.seq;
+    }
+  }
+  if (Exec(m_db, "COMMIT") != SQLITE_OK) return fail(sqlite3_errmsg(m_db));
+  m_written_seq = m_last_seq;
+  return core::Ok{};
+}
+
 core::Status SessionFile::SetMeta(const std::string& key, const std::string& value) {
   if (m_read_only) return core::Error{"Cette session est ouverte en lecture seule."};
   if (!PutMeta(m_db, key, value))

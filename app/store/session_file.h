@@ -111,6 +111,10 @@ class SessionFile final : public core::Journal {
   // Tries again to write pending events; true when none are left.
   bool Retry();
 
+  // Import: writes events (seq following next_seq()) in one transaction, snapshots included,
+  // or nothing (Error in English).
+  core::Status AppendBatch(const std::vector<core::Event>& events);
+
   // Facilitator actions on the metadata (Error in French).
   core::Status End(std::int64_t ended_ms);
   core::Status Rename(const std::string& title);

@@ -152,12 +152,16 @@ void BoardScreen::FinishEditing(CardEditor::Outcome outcome) {
 }
 
 core::MapPoint BoardScreen::SpawnPoint(bool left) const {
-  // New cards wait in the quiet band at the bottom, beside the button that made them, until
-  // someone drags them to their place; each new one is offset so none hides another.
-  core::MapPoint spawn{left ? 0.29f : 0.71f, 0.925f};
+  // New cards wait in the quiet band at the bottom, just beside the button that made them,
+  // until someone drags them to their place; each new one is offset so none hides another.
+  const core::Rect& button = left ? m_layout.add_left : m_layout.add_right;
+  float gap = 24 * m_config.ui_scale + core::kCardWidth * m_viewport.pixels.w / 2;
+  core::ScreenPoint beside{left ? button.x + button.w + gap : button.x - gap, button.y + button.h / 2};
+  core::MapPoint spawn = m_viewport.ToMap(beside);
+  spawn.y = std::min(spawn.y, 1.0f - core::kCardHeight / 2);
   int crowd = 0;
   for (const auto& [id, card] : m_session.board().cards())
-    if (std::abs(card.at.x - spawn.x) < 0.1f && card.at.y > 0.88f) ++crowd;
+    if (std::abs(card.at.x - spawn.x) < 0.1f && std::abs(card.at.y - spawn.y) < 0.03f) ++crowd;
   spawn.x += (left ? 1 : -1) * 0.02f * static_cast<float>(crowd % 5);
   return spawn;
 }
@@ -204,9 +208,18 @@ void BoardScreen::DrawAddButtons(std::int64_t) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
     ImGui::SetNextWindowBgAlpha(0);
     ImGui::Begin(left ? "##add_left" : "##add_right", nullptr, kOverlay);
-    std::string label = std::string("+  ") + Tr("Ajouter une carte") + (left ? "##left" : "##right");
+    std::string label = std::string(Tr("Ajouter une carte")) + (left ? "##left" : "##right");
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.62f, 0.5f));
     if (m_controls.Button(label.c_str(), Size(r), ButtonLook::Primary, m_fonts.large))
       m_editor.OpenNew(SpawnPoint(left), left, m_viewport);
+    ImGui::PopStyleVar();
+    // A big plus in a ring, left of the words: the sign people know for "add".
+    float s = m_config.ui_scale, radius = 26 * s;
+    ImVec2 c(r.x + 24 * s + radius, r.y + r.h / 2);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddCircle(c, radius, IM_COL32_WHITE, 0, 3 * s);
+    draw->AddLine(ImVec2(c.x - radius * 0.5f, c.y), ImVec2(c.x + radius * 0.5f, c.y), IM_COL32_WHITE, 4 * s);
+    draw->AddLine(ImVec2(c.x, c.y - radius * 0.5f), ImVec2(c.x, c.y + radius * 0.5f), IM_COL32_WHITE, 4 * s);
     ImGui::End();
     ImGui::PopStyleVar(2);
   }

@@ -30,8 +30,8 @@ TEST(Keyboard, TypesTheFrenchSentenceByTapsOnly) {
   Keyboard kb;
   core::TextEdit edit;
   for (const char* id : {"shift", "c", "a", "f", "é", "space", "a", "s", "s", "o", "c", "i", "a", "t", "i", "f", "space",
-                         "symbols", "—", "letters", "space", "«", "space", "shift", "œ", "u", "v", "r", "e", "space", "»",
-                         "space", "n", "symbols", "°", "2"})
+                         "symbols", "—", "space", "«", "letters", "space", "shift", "œ", "u", "v", "r", "e", "space",
+                         "symbols", "»", "space", "n°", "2"})
     EXPECT_EQ(Tap(kb, edit, id), KeyAction::Continue) << id;
   EXPECT_EQ(edit.text(), kSentence);
   EXPECT_EQ(Tap(kb, edit, "valider"), KeyAction::Validate);
@@ -100,6 +100,7 @@ TEST(Keyboard, ShiftIsOneShotAndAppliesToAccents) {
   for (const char* pair : {"èÈ", "êÊ", "ëË", "âÂ", "ùÙ", "ûÛ", "üÜ", "îÎ", "ïÏ", "ôÔ"}) {
     std::string p = pair;
     core::TextEdit e2;
+    if (!kb.FindById(p.substr(0, 2))) Tap(kb, e2, "symbols");  // the rarer accents: second view
     Tap(kb, e2, "shift");
     Tap(kb, e2, p.substr(0, 2));
     EXPECT_EQ(e2.text(), p.substr(2));
@@ -152,9 +153,17 @@ TEST(Keyboard, EveryViewHasAccentsUniqueLabelsAndTheControlKeys) {
             EXPECT_GT(key.width, 0);
             EXPECT_TRUE(labels.insert(kb.Label(key)).second) << "duplicate label " << kb.Label(key);
           }
-        for (const char* id : {"é", "è", "ê", "ë", "à", "â", "ç", "ù", "û", "ü", "î", "ï", "ô", "œ", "«", "»", "’",
+        for (const char* id : {"é", "è", "ê", "à", "â", "ç", "ù", "î", "ô", "œ", "’",
                                "1", "0", "backspace", "space", "valider", "annuler"})
-          EXPECT_NE(kb.FindById(id), nullptr) << id;
+          EXPECT_NE(kb.FindById(id), nullptr) << id;  // one touch on every view
+        if (symbols) {
+          for (const char* id : {"ë", "ï", "ü", "û", "«", "»"}) EXPECT_NE(kb.FindById(id), nullptr) << id;
+        }
+        for (const KeyRow& row : kb.Rows()) {  // no row wider than a letter row: keys keep their size
+          float units = 0;
+          for (const Key& key : row) units += key.width;
+          EXPECT_LE(units, 12.5f);
+        }
         EXPECT_NE(kb.FindById(symbols ? "letters" : "symbols"), nullptr);
       }
 }

@@ -1,0 +1,170 @@
+#include "e2e_support.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <stb/stb_image.h>
+
+namespace atelier::e2e {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Starts its own Xvfb when the tests run without a display, so `ctest` alone works anywhere.
+class XvfbEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    const char* display = std::getenv("DISPLAY");
+    if (display && *display) return;
+    int fds[2];
+    ASSERT_EQ(pipe(fds), 0);
+    m_pid = fork();
+    if (m_pid == 0) {
+      close(fds[0]);  // first: the read end may itself be fd 3
+      dup2(fds[1], 3);
+      execlp("Xvfb", "Xvfb", "-displayfd", "3", "-screen", "0", "1920x1080x24", "-nolisten", "tcp", nullptr);
+      _exit(127);
+    }
+    close(fds[1]);
+    char buffer[32] = {};
+    ssize_t n = read(fds[0], buffer, sizeof buffer - 1);
+    close(fds[0]);
+    if (n <= 0) {  // without a display every test here would be skipped, not failed: stop loudly
+      std::fprintf(stderr, "e2e: Xvfb did not start (install the xvfb package)\n");
+      std::exit(1);
+    }
+    std::string number(buffer, static_cast<std::size_t>(n));
+    number.erase(number.find_last_not_of("\n ") + 1);
+    setenv("DISPLAY", (":" + number).c_str(), 1);
+  }
+  void TearDown() override {
+    if (m_pid > 0) {
+      kill(m_pid, SIGTERM);
+      waitpid(m_pid, nullptr, 0);
+    }
+  }
+
+ private:
+  pid_t m_pid = -1;
+};
+
+const auto* const kXvfb = ::testing::AddGlobalTestEnvironment(new XvfbEnvironment);
+
+}  // namespace
+
+Run RunProgram(const std::vector<std::string>& argv, int timeout_s, const std::vector<std::string>& extra_env) {
+  static int counter = 0;
+  fs::path out = fs::temp_directory_path() / ("atelier-e2e-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
+  pid_t pid = fork();
+  if (pid == 0) {
+    int o = open((out.string() + ".out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int e = open((out.string() + ".err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(o, 1);
+    dup2(e, 2);
+    for (const std::string& kv : extra_env) putenv(strdup(kv.c_str()));
+    std::vector<char*> args;
+    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+  Run run;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+  int status = 0;
+  while (true) {
+    pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid) break;
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      run.stderr_text = "timed out after " + std::to_string(timeout_s) + " s\n";
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  run.stdout_text = Slurp(out.string() + ".out");
+  run.stderr_text += Slurp(out.string() + ".err");
+  fs::remove(out.string() + ".out");
+  fs::remove(out.string() + ".err");
+  return run;
+}
+
+Run RunAtelier(const std::vector<std::string>& args, int timeout_s, const std::vector<std::string>& extra_env) {
+  std::vector<std::string> argv{ATELIER_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<std::string> env = extra_env;
+  // A config of the tester's own must not change what the tests see.
+  env.push_back("XDG_CONFIG_HOME=" + FreshDir("config").string());
+  return RunProgram(argv, timeout_s, env);
+}
+
+fs::path FreshDir(const std::string& name) {
+  const ::testing::TestInfo* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string test = info ? std::string(info->test_suite_name()) + "." + info->name() : "global";
+  fs::path dir = fs::temp_directory_path() / "atelier-e2e" / test / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+fs::path WriteScript(const fs::path& dir, const std::string& name, const std::vector<nlohmann::json>& lines) {
+  fs::path path = dir / name;
+  std::ofstream out(path);
+  for (const nlohmann::json& line : lines) out << line.dump() << "\n";
+  return path;
+}
+
+nlohmann::json ReadJson(const fs::path& path) {
+  std::ifstream in(path);
+  if (!in) return nullptr;
+  return nlohmann::json::parse(in, nullptr, false);
+}
+
+Png::Pixel Png::At(int x, int y) const {
+  std::size_t i = (static_cast<std::size_t>(y) * width + x) * 4;
+  return {rgba[i], rgba[i + 1], rgba[i + 2]};
+}
+
+Png ReadPng(const fs::path& path) {
+  Png png;
+  int channels = 0;
+  unsigned char* data = stbi_load(path.c_str(), &png.width, &png.height, &channels, 4);
+  if (!data) return png;
+  png.rgba.assign(data, data + static_cast<std::size_t>(png.width) * png.height * 4);
+  stbi_image_free(data);
+  return png;
+}
+
+bool Near(Png::Pixel p, unsigned hex, int tolerance) {
+  int r = (hex >> 16) & 0xff, g = (hex >> 8) & 0xff, b = hex & 0xff;
+  return std::abs(p.r - r) <= tolerance && std::abs(p.g - g) <= tolerance && std::abs(p.b - b) <= tolerance;
+}
+
+const nlohmann::json* CardWithText(const nlohmann::json& board, const std::string& text) {
+  if (!board.contains("cards")) return nullptr;
+  for (const nlohmann::json& card : board["cards"])
+    if (card.value("text", "") == text) return &card;
+  return nullptr;
+}
+
+}  // namespace atelier::e2e

@@ -1,0 +1,50 @@
+// Helpers for end-to-end tests: an Xvfb display for the run, the real atelier binary started
+// as a child process, PNG pixels and the board JSON it writes.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace atelier::e2e {
+
+struct Run {
+  int exit_code = -1;
+  std::string stdout_text;
+  std::string stderr_text;
+};
+
+// Runs atelier with args (wall-clock limit in seconds) on the test display.
+Run RunAtelier(const std::vector<std::string>& args, int timeout_s = 120,
+               const std::vector<std::string>& extra_env = {});
+
+// Runs any program, e.g. xdotool.
+Run RunProgram(const std::vector<std::string>& argv, int timeout_s = 60, const std::vector<std::string>& extra_env = {});
+
+// A fresh directory under the build's temp dir, removed by nobody (kept for post-mortems).
+std::filesystem::path FreshDir(const std::string& name);
+
+// Writes an input script (one JSON object per line).
+std::filesystem::path WriteScript(const std::filesystem::path& dir, const std::string& name,
+                                  const std::vector<nlohmann::json>& lines);
+
+nlohmann::json ReadJson(const std::filesystem::path& path);
+
+struct Png {
+  int width = 0, height = 0;
+  std::vector<unsigned char> rgba;
+  struct Pixel {
+    int r, g, b;
+  };
+  Pixel At(int x, int y) const;
+};
+Png ReadPng(const std::filesystem::path& path);
+
+// True when the colour at (x, y) is within tolerance of the hex colour on every channel.
+bool Near(Png::Pixel p, unsigned hex, int tolerance = 12);
+
+// The card of the board JSON (from --dump-board) with this text, or null.
+const nlohmann::json* CardWithText(const nlohmann::json& board, const std::string& text);
+
+}  // namespace atelier::e2e

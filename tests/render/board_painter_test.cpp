@@ -1,0 +1,182 @@
+// The GL-free half of the renderer: the glyph atlas, the draw list a board turns into (order,
+// held cards, highlights, cached layouts), shader log parsing and PNG writing errors.
+#include "render/board_painter.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "render/capture.h"
+#include "render/shader_program.h"
+
+namespace atelier::render {
+namespace {
+
+Font TestFont() {
+  auto loaded = Font::Load(ATELIER_TEST_FONT);
+  EXPECT_TRUE(loaded.ok());
+  return *loaded;
+}
+
+core::Board BoardWith(int cards) {
+  core::Template t;
+  t.title = {"Nos outils", "Our tools"};
+  t.vertical = {{"Impact", ""}, {"Nuit", ""}, {"Aide", ""}};
+  t.horizontal = {{"Usages", ""}, {"Rare", ""}, {"Souvent", ""}};
+  t.zones = {{"a", {"À garder", "Keep"}, {0.06f, 0.12f, 0.45f, 0.72f}, {0x9c, 0xd8, 0xb0}},
+             {"b", {"À changer", "Change"}, {0.51f, 0.12f, 0.45f, 0.72f}, {0xf5, 0xa8, 0x9c}}};
+  core::Board board(t);
+  for (int i = 1; i <= cards; ++i)
+    board.Apply({i, i, core::Actor::Kiosk,
+                 core::CardAdded{i, "Carte numéro " + std::to_string(i), "blue",
+                                 {0.1f + 0.8f * ((i * 37) % 100) / 100.0f, 0.2f + 0.6f * ((i * 53) % 100) / 100.0f}}});
+  return board;
+}
+
+BoardView ViewOf(const core::Board& board, int w = 1920, int h = 1080) {
+  return {.board = &board, .viewport = core::Viewport::Fit(w, h), .framebuffer_w = w, .framebuffer_h = h};
+}
+
+// Index of the first Fill quad with exactly the card's rectangle (its paper), or -1.
+int CardFillIndex(const DrawList& list, const BoardView& view, core::MapPoint at, float scale = 1) {
+  const core::ScreenPoint c = view.viewport.ToScreen(at);
+  const float half_w = core::kCardWidth * view.viewport.pixels.w * scale / 2;
+  const auto& q = list.quads();
+  for (std::size_t i = 0; i < q.size(); ++i)
+    if (q[i].params[0] == static_cast<float>(QuadKind::Fill) && std::abs(q[i].shape[0] - c.x) < 0.01f &&
+        std::abs(q[i].shape[1] - c.y) < 0.01f && std::abs(q[i].shape[2] - half_w) < 0.01f)
+      return static_cast<int>(i);
+  return -1;
+}
+
+TEST(GlyphAtlas, BakesFrenchRangesAndGrowsOnDemand) {
+  GlyphAtlas atlas(TestFont(), 256, 64);
+  atlas.BakeRanges(kFrenchRanges);
+  EXPECT_GT(atlas.glyph_count(), 200);
+  EXPECT_GT(atlas.height(), 64);  // grew to hold them
+  EXPECT_EQ(atlas.pixels().size(), static_cast<std::size_t>(atlas.width()) * atlas.height());
+  const AtlasGlyph* oe = atlas.Get(U'œ');
+  ASSERT_NE(oe, nullptr);
+  EXPECT_GT(oe->w, 0);
+  EXPECT_LE(oe->x + oe->w, atlas.width());
+  EXPECT_LE(oe->y + oe->h, atlas.height());
+  const AtlasGlyph* space = atlas.Get(U' ');
+  ASSERT_NE(space, nullptr);
+  EXPECT_EQ(space->w, 0);
+
+  atlas.ClearDirty();
+  const int before = atlas.glyph_count();
+  const AtlasGlyph* greek = atlas.Get(U'λ');  // not in the French ranges, baked on first use
+  ASSERT_NE(greek, nullptr);
+  EXPECT_EQ(atlas.glyph_count(), before + 1);
+  EXPECT_LT(atlas.dirty_begin(), atlas.dirty_end());
+  EXPECT_EQ(atlas.Get(U'λ'), greek);  // cached
+}
+
+TEST(GlyphAtlas, MissingCodePointGetsTheReplacementGlyph) {
+  GlyphAtlas atlas(TestFont());
+  const AtlasGlyph* emoji = atlas.Get(0x1F600);
+  ASSERT_NE(emoji, nullptr);
+  EXPECT_EQ(emoji, atlas.Get(0xFFFD));
+}
+
+TEST(BoardPainter, DrawsMapThenCardsInZOrderWithHeldCardsLast) {
+  core::Board board = BoardWith(3);
+  BoardPainter painter(TestFont());
+  DrawList list;
+  HeldCard held[] = {{1, {0.5f, 0.5f}}};
+  BoardView view = ViewOf(board);
+  view.held = held;
+  painter.Paint(view, list);
+  const int card2 = CardFillIndex(list, view, board.Find(2)->at);
+  const int card3 = CardFillIndex(list, view, board.Find(3)->at);
+  const int lifted = CardFillIndex(list, view, {0.5f, 0.5f}, CardStyle{}.lift_scale);
+  ASSERT_GE(card2, 0);
+  ASSERT_GE(card3, 0);
+  ASSERT_GE(lifted, 0);
+  EXPECT_LT(card2, card3);
+  EXPECT_LT(card3, lifted);
+  EXPECT_EQ(CardFillIndex(list, view, board.Find(1)->at), -1);  // not also drawn at its board place
+  // The map background is the first quad and covers the viewport.
+  EXPECT_EQ(list.quads().front().rect[2], view.viewport.pixels.w + 2);
+  // Glyphs follow the held card's paper: its text is on top too.
+  EXPECT_EQ(list.quads().back().params[0], static_cast<float>(QuadKind::Glyph));
+}
+
+TEST(BoardPainter, HighlightedCardsGetAGlow) {
+  core::Board board = BoardWith(2);
+  BoardPainter painter(TestFont());
+  DrawList plain, glowing;
+  BoardView view = ViewOf(board);
+  painter.Paint(view, plain);
+  core::CardId ids[] = {2};
+  view.highlighted = ids;
+  painter.Paint(view, glowing);
+  EXPECT_EQ(glowing.quads().size(), plain.quads().size() + 2);
+}
+
+TEST(BoardPainter, CachesCardLayouts) {
+  core::Board board = BoardWith(50);
+  BoardPainter painter(TestFont());
+  DrawList list;
+  painter.Paint(ViewOf(board), list);
+  const std::size_t cached = painter.cached_layouts();
+  EXPECT_GE(cached, 50u);
+  const std::size_t quads = list.quads().size();
+  painter.Paint(ViewOf(board), list);
+  EXPECT_EQ(painter.cached_layouts(), cached);
+  EXPECT_EQ(list.quads().size(), quads);
+  painter.Paint(ViewOf(board, 3840, 2160), list);  // a new box size in pixels: new layouts
+  EXPECT_GT(painter.cached_layouts(), cached);
+}
+
+TEST(BoardPainter, TwoThousandCardsPaintQuickly) {
+  core::Board board = BoardWith(2000);
+  BoardPainter painter(TestFont());
+  DrawList list;
+  painter.Paint(ViewOf(board), list);  // fills the layout cache
+  auto start = std::chrono::steady_clock::now();
+  constexpr int kFrames = 20;
+  for (int i = 0; i < kFrames; ++i) painter.Paint(ViewOf(board), list);
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / kFrames;
+  std::printf("Paint, 2000 cards: %.3f ms per frame, %zu quads\n", ms, list.quads().size());
+  EXPECT_LT(ms, 10.0);  // target ≤ 2 ms in a release build; generous here for debug and sanitizer builds
+}
+
+TEST(BoardPainter, NoBoardDrawsNothing) {
+  BoardPainter painter(TestFont());
+  DrawList list;
+  painter.Paint({}, list);
+  EXPECT_TRUE(list.quads().empty());
+}
+
+TEST(ShaderLog, FindsTheLineInCommonDriverFormats) {
+  EXPECT_EQ(ShaderLogLine("0:12(5): error: syntax error, unexpected IDENTIFIER"), 12);  // Mesa
+  EXPECT_EQ(ShaderLogLine("ERROR: 0:7: 'foo' : undeclared identifier"), 7);            // ANGLE
+  EXPECT_EQ(ShaderLogLine("0(31) : error C0000: syntax error"), 31);                     // NVIDIA
+  EXPECT_EQ(ShaderLogLine("link failed"), std::nullopt);
+}
+
+TEST(Capture, WritePngReportsUnwritablePaths) {
+  Image image{.width = 2, .height = 1, .rgba = {255, 0, 0, 255, 0, 0, 255, 255}};
+  auto bad = WritePng(image, "/nonexistent-dir/shot.png");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("/nonexistent-dir/shot.png"), std::string::npos);
+  EXPECT_FALSE(WritePng(Image{}, "/tmp/empty.png").ok());
+  const std::string path = ::testing::TempDir() + "render_test_shot.png";
+  ASSERT_TRUE(WritePng(image, path).ok());
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  ASSERT_NE(f, nullptr);
+  unsigned char magic[8] = {};
+  EXPECT_EQ(std::fread(magic, 1, 8, f), 8u);
+  std::fclose(f);
+  std::remove(path.c_str());
+  EXPECT_EQ(magic[1], 'P');
+  EXPECT_EQ(magic[2], 'N');
+  EXPECT_EQ(magic[3], 'G');
+}
+
+}  // namespace
+}  // namespace atelier::render
