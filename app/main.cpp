@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "platform/kiosk_app.h"
+#include "platform/session_commands.h"
 
 namespace {
 
@@ -34,7 +35,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.5f, 4.0f));
   app.add_option("--lang", options.lang, "Interface language")->check(CLI::IsMember({"fr", "en"}));
   app.add_option("--keyboard", options.keyboard, "On-screen keyboard layout")->check(CLI::IsMember({"azerty", "qwerty"}));
-  app.add_option("--template", options.template_name, "Map template: a name from assets/templates or a JSON file");
+  app.add_option("--template", options.template_name,
+                 "Map template for a new session: a name from assets/templates or a JSON file");
+  app.add_option("--session", options.session,
+                 "Session file (.atelier) to open or create; default: the last unended session, else a new one");
+  app.add_flag("--log-events", options.log_events, "Print \"committed N\" once event N is safely on disk");
   app.add_option("--input-script", options.input_script, "Play this input script (JSON Lines, docs/input-script.md)")
       ->check(CLI::ExistingFile);
   app.add_flag("--quit-after-script", options.quit_after_script, "Quit once the input script has been played");
@@ -43,7 +48,31 @@ int main(int argc, char** argv) {
   app.add_option("--dump-board", options.dump_board, "Write the board state as JSON when quitting");
   app.add_option("--bench-frames", options.bench_frames, "Draw this many frames, print frame times and quit");
   app.add_option("--bench-cards", options.bench_cards, "Put this many cards on the board first (benchmarks)");
+
+  atelier::platform::ExportOptions export_options;
+  CLI::App* export_cmd = app.add_subcommand("export", "Write a session's events or cards to files");
+  export_cmd->add_option("session", export_options.session, "The .atelier file")->required();
+  export_cmd->add_option("--jsonl", export_options.jsonl, "Every event as JSON Lines (re-importable)");
+  export_cmd->add_option("--csv", export_options.csv, "The cards on the board, for a spreadsheet");
+  export_cmd->add_option("--json", export_options.json, "The board state as JSON");
+  export_cmd->add_option("--lang", export_options.lang, "Language of colour and zone names")
+      ->check(CLI::IsMember({"fr", "en"}));
+
+  std::string import_file, import_session;
+  CLI::App* import_cmd = app.add_subcommand("import", "Rebuild a session from its JSON Lines export");
+  import_cmd->add_option("file", import_file, "The .jsonl file")->required()->check(CLI::ExistingFile);
+  import_cmd->add_option("--session", import_session, "The new .atelier file (must not exist)")->required();
+
+  std::string info_session;
+  bool info_json = false;
+  CLI::App* info_cmd = app.add_subcommand("info", "Describe a session: title, times, events, cards per zone");
+  info_cmd->add_option("session", info_session, "The .atelier file")->required();
+  info_cmd->add_flag("--json", info_json, "As JSON");
+
   CLI11_PARSE(app, argc, argv);
+  if (*export_cmd) return atelier::platform::ExportSession(export_options);
+  if (*import_cmd) return atelier::platform::ImportSession(import_file, import_session);
+  if (*info_cmd) return atelier::platform::PrintSessionInfo(info_session, info_json);
 
   if (!size.empty()) {
     if (!ParseSize(size, options.width, options.height)) {

@@ -47,6 +47,8 @@ ConfigLoad ParseConfig(const std::string& text, const std::string& source_name) 
         c.screen_width_mm = std::stoi(value);
       else if (key == "font")
         c.font = value;
+      else if (key == "sessions_dir" && !value.empty())
+        c.sessions_dir = value;
       else
         warn("unknown key or bad value \"" + key + " = " + value + "\"");
     } catch (const std::exception&) {

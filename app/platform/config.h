@@ -16,6 +16,7 @@ struct Config {
   std::optional<float> ui_scale;             // overrides the scale derived from the screen
   std::optional<int> screen_width_mm;        // for screens that report a wrong physical size
   std::string font;                          // fontconfig pattern; empty = Andika, then DejaVu Sans
+  std::string sessions_dir;                  // empty = $XDG_DATA_HOME/atelier/sessions
 };
 
 struct ConfigLoad {

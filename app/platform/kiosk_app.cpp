@@ -17,6 +17,8 @@
 #include <fstream>
 #include <memory>
 #include <random>
+#include <ctime>
+#include <filesystem>
 
 #include "core/session.h"
 #include "core/touch_scale.h"
@@ -30,7 +32,10 @@
 #include "render/board_renderer.h"
 #include "render/capture.h"
 #include "store/board_json.h"
+#include "store/session_file.h"
+#include "store/sessions_dir.h"
 #include "store/template_file.h"
+#include "store/wall_time.h"
 #include "ui/board_screen.h"
 #include "ui/i18n.h"
 #include "ui/theme.h"
@@ -71,6 +76,37 @@ TemplateChoice ChooseTemplate(const std::string& name, const AppPaths& paths) {
   bare.id = "tableau-libre";
   bare.title = {"Atelier", "Atelier"};
   return {bare, problem};
+}
+
+// Session time: milliseconds since the workshop began by the wall clock, so a kiosk restarted
+// after a pulled plug goes on where the day is; never earlier than the last event recorded.
+class SessionClock final : public core::Clock {
+ public:
+  SessionClock(std::int64_t created_ms, std::int64_t last_event_ms)
+      : m_base(std::max(store::WallNowMs() - created_ms, last_event_ms)) {}
+  std::int64_t NowMs() const override { return m_base + m_since_start.NowMs(); }
+
+ private:
+  std::int64_t m_base;
+  core::SteadyClock m_since_start;
+};
+
+std::filesystem::path ChooseSessionPath(const KioskOptions& options, const Config& config, const std::string& title) {
+  if (!options.session.empty()) return options.session;
+  std::filesystem::path dir =
+      config.sessions_dir.empty() ? store::DefaultSessionsDir() : std::filesystem::path(config.sessions_dir);
+  if (auto last = store::LastUnendedSession(dir)) return *last;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::int64_t now = store::WallNowMs();
+  return store::NewSessionPath(dir, title, now, store::MachineZone(now).utc_offset_minutes);
+}
+
+std::string DefaultTitle() {
+  std::time_t now = std::time(nullptr);
+  char date[32];
+  std::strftime(date, sizeof date, "%d/%m/%Y", std::localtime(&now));
+  return ui::Tr("Atelier du {1}", {date});
 }
 
 // Puts n cards on the board through the normal command path (benchmarks).
@@ -224,11 +260,16 @@ int RunKiosk(const KioskOptions& options) {
                               options);
 
   TemplateChoice chosen = ChooseTemplate(config.template_name, paths);
-  core::MemoryJournal journal;
-  core::SteadyClock steady;
-  core::ManualClock fixed;
-  const core::Clock& clock = fixed_time ? static_cast<const core::Clock&>(fixed) : steady;
-  core::Session session(core::Board(chosen.tmpl), journal, clock);
+  std::filesystem::path session_path = ChooseSessionPath(options, config, DefaultTitle());
+  store::OpenOutcome opened = store::SessionFile::Open(session_path, {.title = DefaultTitle(), .map_template = chosen.tmpl});
+  if (!opened) return ShowStartupProblem(window, opened.message.fr, options);
+  store::SessionFile& file = *opened.session;
+  std::fprintf(stderr, "atelier: session %s (%lld events)\n", session_path.c_str(),
+               static_cast<long long>(file.next_seq() - 1));
+  SessionClock session_clock(file.meta().created_ms, file.board().last_event_ms());
+  core::ManualClock fixed(file.board().last_event_ms());
+  const core::Clock& clock = fixed_time ? static_cast<const core::Clock&>(fixed) : session_clock;
+  core::Session session(file.board(), file, clock, file.next_seq());
   AddBenchCards(session, options.bench_cards);
 
   ui::BoardScreen screen(session, fonts.value(),
@@ -236,6 +277,9 @@ int RunKiosk(const KioskOptions& options) {
                           .lang = config.lang,
                           .keyboard = input::ParseKeyboardLayout(config.keyboard).value_or(input::KeyboardLayout::Azerty)});
   if (!chosen.problem.empty()) screen.ShowMessage(chosen.problem, clock.NowMs(), 15000);
+  if (!opened.message.empty()) screen.ShowMessage(opened.message.fr, clock.NowMs(), 20000);
+  std::int64_t logged_seq = file.written_events();
+  Clock::time_point last_retry = Clock::now();
 
   InputQueue queue;
   queue.Attach(window.glfw());
@@ -311,6 +355,14 @@ int RunKiosk(const KioskOptions& options) {
       if (frame == 0) std::printf("first frame after start: %.1f ms\n", MsSince(started));
       if (static_cast<int>(frame_ms.size()) >= options.bench_frames) quit = true;
     }
+
+    if (!file.healthy() && !file.read_only() && MsSince(last_retry) > 2000) {  // the disk may be back
+      file.Retry();
+      last_retry = Clock::now();
+    }
+    for (; options.log_events && logged_seq < file.written_events(); ++logged_seq)
+      std::printf("committed %lld\n", static_cast<long long>(logged_seq + 1));
+    if (options.log_events) std::fflush(stdout);
 
     for (const std::string& path : screenshots) SaveScreenshot(input.framebuffer_w, input.framebuffer_h, path);
     for (const std::string& path : dumps) WriteTextFile(path, store::BoardToJson(session.board(), config.lang));

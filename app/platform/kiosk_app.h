@@ -12,7 +12,10 @@ struct KioskOptions {
   std::optional<float> ui_scale;
   std::string lang;           // empty: from the config file (default French)
   std::string keyboard;       // empty: from the config file (default AZERTY)
-  std::string template_name;  // name in assets/templates or a path; empty: config/default
+  std::string template_name;  // for a new session: name in assets/templates or a path
+  std::string session;        // the .atelier file to open or create; empty: the last unended
+                              // session in the sessions folder, else a new one there
+  bool log_events = false;    // print "committed <seq>" on stdout once each event is on disk
   std::string input_script;
   std::string record_input;
   std::string screenshot;     // PNG of the last frame, written on exit

@@ -165,21 +165,23 @@ void CardEditor::DrawColours(Controls& controls, const Fonts& fonts, float scale
 
 CardEditor::Outcome CardEditor::DrawKeyboard(Controls& controls, const Fonts& fonts, float scale, float width) {
   Outcome outcome = Outcome::None;
+  // A key of width w (in letter keys) spans w units and the w − 1 gaps between them, so a row
+  // of total width W takes W units and W − 1 gaps: the widest row sets the unit.
   float gap = ImGui::GetStyle().ItemSpacing.x;
   float widest = 0;
   for (const input::KeyRow& row : m_keyboard.Rows()) {
     float units = 0;
     for (const input::Key& key : row) units += key.width;
-    widest = std::max(widest, units + (row.size() - 1) * gap / (core::kBaseTargetPx * scale));
+    widest = std::max(widest, units);
   }
-  float unit = std::min(width / widest, 110 * scale);
+  float unit = std::min((width - (widest - 1) * gap) / widest, 110 * scale);
   float height = std::max(unit * 0.92f, core::kBaseTargetPx * scale);
   // Rows are copied: a press may rebuild the keyboard's rows (shift, symbols) mid-loop.
   std::vector<input::KeyRow> rows = m_keyboard.Rows();
   for (const input::KeyRow& row : rows) {
-    float row_width = 0;
-    for (const input::Key& key : row) row_width += key.width * unit;
-    row_width += (row.size() - 1) * gap;
+    float units = 0;
+    for (const input::Key& key : row) units += key.width;
+    float row_width = units * unit + (units - 1) * gap;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - row_width) / 2));
     for (std::size_t i = 0; i < row.size(); ++i) {
       const input::Key& key = row[i];

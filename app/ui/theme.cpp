@@ -23,9 +23,9 @@ core::Result<Fonts> LoadFonts(const std::string& font_path, float scale) {
   config.OversampleV = 1;
   config.PixelSnapH = true;
   Fonts fonts;
-  fonts.body = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 28 * scale, &config, kFrenchRanges);
-  fonts.large = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 36 * scale, &config, kFrenchRanges);
-  fonts.small = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 22 * scale, &config, kFrenchRanges);
+  fonts.body = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 32 * scale, &config, kFrenchRanges);
+  fonts.large = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 40 * scale, &config, kFrenchRanges);
+  fonts.small = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 26 * scale, &config, kFrenchRanges);
   if (!fonts.body || !fonts.large || !fonts.small) return core::Error{"font could not be loaded: " + font_path};
   if (!io.Fonts->Build()) return core::Error{"font atlas could not be built from " + font_path};
   io.FontDefault = fonts.body;

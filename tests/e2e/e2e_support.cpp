@@ -115,6 +115,7 @@ Run RunAtelier(const std::vector<std::string>& args, int timeout_s, const std::v
   std::vector<std::string> env = extra_env;
   // A config of the tester's own must not change what the tests see.
   env.push_back("XDG_CONFIG_HOME=" + FreshDir("config").string());
+  env.push_back("XDG_DATA_HOME=" + FreshDir("data").string());  // sessions land here
   return RunProgram(argv, timeout_s, env);
 }
 
