@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "platform/kiosk_app.h"
+#include "platform/replay_app.h"
 #include "platform/session_commands.h"
 
 namespace {
@@ -69,7 +70,30 @@ int main(int argc, char** argv) {
   info_cmd->add_option("session", info_session, "The .atelier file")->required();
   info_cmd->add_flag("--json", info_json, "As JSON");
 
+  atelier::platform::ReplayOptions replay_options;
+  std::string replay_size;
+  CLI::App* replay_cmd = app.add_subcommand("replay", "Replay a workshop: the replay screen, or pictures of moments");
+  replay_cmd->add_option("session", replay_options.session, "The .atelier file (opened read-only)")->required();
+  replay_cmd->add_flag("--windowed", replay_options.windowed, "In a window instead of full screen");
+  replay_cmd->add_option("--size", replay_size, "Window or picture size, e.g. 1920x1080");
+  replay_cmd->add_option("--lang", replay_options.lang, "Interface language")->check(CLI::IsMember({"fr", "en"}));
+  replay_cmd->add_option("--at", replay_options.at, "A moment: seconds, mm:ss, hh:mm:ss since the start, or end");
+  replay_cmd->add_option("--screenshot", replay_options.screenshot, "With --at: write a PNG of that moment and exit");
+  replay_cmd->add_option("--frames", replay_options.frames_dir, "Write the replay as a numbered PNG sequence here");
+  replay_cmd->add_option("--fps", replay_options.fps, "Frames per second of the sequence")->check(CLI::Range(1, 120));
+  replay_cmd->add_option("--speed", replay_options.speed, "Playback speed of the sequence")->check(CLI::Range(0.1, 1000.0));
+  replay_cmd->add_option("--input-script", replay_options.input_script, "Drive the replay screen with an input script")
+      ->check(CLI::ExistingFile);
+  replay_cmd->add_flag("--quit-after-script", replay_options.quit_after_script, "Quit once the script has been played");
+
   CLI11_PARSE(app, argc, argv);
+  if (*replay_cmd) {
+    if (!replay_size.empty() && !ParseSize(replay_size, replay_options.width, replay_options.height)) {
+      std::fprintf(stderr, "atelier: --size wants WIDTHxHEIGHT, e.g. 1920x1080\n");
+      return 1;
+    }
+    return atelier::platform::RunReplay(replay_options);
+  }
   if (*export_cmd) return atelier::platform::ExportSession(export_options);
   if (*import_cmd) return atelier::platform::ImportSession(import_file, import_session);
   if (*info_cmd) return atelier::platform::PrintSessionInfo(info_session, info_json);

@@ -196,6 +196,44 @@ void BoardScreen::Draw(std::int64_t now_ms) {
   DrawToast(now_ms);
   if (m_editor.IsOpen()) FinishEditing(m_editor.Draw(m_controls, m_fonts, m_config.ui_scale, m_now_ms));
   DrawMessage(now_ms);
+  DrawRecording();
+}
+
+void BoardScreen::DrawRecording() {
+  // A discreet dot while every event reaches the disk; a red banner that says what to do when
+  // it does not (the cards stay in memory and are written once the disk is back).
+  const core::Journal& journal = m_session.journal();
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  float s = m_config.ui_scale;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (journal.healthy()) {
+    const char* word = Tr("Enregistré");
+    ImFont* font = m_fonts.small;
+    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, word);
+    ImVec2 at(io.DisplaySize.x - 24 * s - size.x, 14 * s);
+    draw->AddCircleFilled(ImVec2(at.x - 16 * s, at.y + size.y / 2), 7 * s, colours::kOk);
+    draw->AddText(font, font->FontSize, at, colours::kInkSoft, word);
+    m_controls.Record(word, {at.x - 24 * s, at.y, size.x + 24 * s, size.y});
+    return;
+  }
+  std::string text = journal.problem();
+  if (text.empty()) text = Tr("L'enregistrement ne fonctionne pas.");
+  float w = std::min(900 * s, io.DisplaySize.x - 48 * s);
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 24 * s - w, 12 * s));
+  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, colours::kDanger);
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+  ImGui::Begin("##recording", nullptr, kOverlay | ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::PushFont(m_fonts.body);
+  ImGui::PushTextWrapPos(w - 2 * ImGui::GetStyle().WindowPadding.x);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  m_controls.CoverCurrentWindow();
+  m_controls.Record(Tr("Enregistrement impossible"), {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y,
+                                                      ImGui::GetWindowSize().x, ImGui::GetWindowSize().y});
+  ImGui::End();
+  ImGui::PopStyleColor(2);
 }
 
 void BoardScreen::DrawAddButtons(std::int64_t) {

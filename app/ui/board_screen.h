@@ -72,6 +72,7 @@ class BoardScreen {
   void DrawBin();
   void DrawToast(std::int64_t now_ms);
   void DrawMessage(std::int64_t now_ms);
+  void DrawRecording();
   void FinishEditing(CardEditor::Outcome outcome);
   core::MapPoint SpawnPoint(bool left) const;
   bool FingerOverBin() const;
