@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 
 namespace atelier::render {
 
@@ -189,7 +190,7 @@ void BoardPainter::PaintMap(const BoardView& view, DrawList& out) {
 // ----------------------------------------------------------------------------------- cards
 
 void BoardPainter::PaintCard(const core::Card& card, core::MapPoint at, const BoardView& view, bool lifted,
-                             bool glow, DrawList& out) {
+                             float glow, DrawList& out) {
   const core::Rect vp = view.viewport.pixels;
   const float s = vp.h / 1080.0f;
   const float k = lifted ? m_style.lift_scale : 1.0f;
@@ -202,9 +203,11 @@ void BoardPainter::PaintCard(const core::Card& card, core::MapPoint at, const Bo
     return rr;
   };
 
-  if (glow) {
-    out.Soft(r, WithAlpha(kGlow, 0.9f), 0, 16 * s);
-    out.Ring({r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s, r.radius + 3 * s}, WithAlpha(kGlow, 0.95f), 3 * s);
+  if (glow > 0) {
+    glow = std::min(glow, 1.0f);
+    out.Soft(r, WithAlpha(kGlow, 0.9f * glow), 0, 16 * s);
+    out.Ring({r.x - 3 * s, r.y - 3 * s, r.w + 6 * s, r.h + 6 * s, r.radius + 3 * s}, WithAlpha(kGlow, 0.95f * glow),
+             3 * s);
   }
   if (lifted) {
     out.Soft(offset(r, 18 * s), WithAlpha(kBlack, 0.30f), -12 * s, 30 * s);
@@ -226,26 +229,73 @@ void BoardPainter::PaintCard(const core::Card& card, core::MapPoint at, const Bo
   Text(out, card.text, r.x + pad * k, r.y + pad * k, base_w - 2 * pad, base_h - 2 * pad, text, k);
 }
 
+void BoardPainter::PaintTrail(const Trail& trail, const BoardView& view, DrawList& out) {
+  // Dashes rather than a full outline: a ghost reads as "was here", not as another card.
+  const float strength = std::clamp(trail.strength, 0.0f, 1.0f);
+  if (strength <= 0) return;
+  const core::Rect vp = view.viewport.pixels;
+  const float s = vp.h / 1080.0f;
+  const float w = core::kCardWidth * vp.w, h = core::kCardHeight * vp.h;
+  const core::ScreenPoint c = view.viewport.ToScreen(trail.from);
+  const float x0 = c.x - w / 2, y0 = c.y - h / 2;
+  const Rgba ink = WithAlpha(kAxisInk, 0.75f * strength);
+  out.Fill({x0, y0, w, h, m_style.radius * s}, WithAlpha(kWhite, 0.35f * strength));
+  const float dash = 14 * s, gap = 9 * s, stroke = 3 * s;
+  auto dashes = [&](float ax, float ay, float length, bool horizontal) {
+    for (float d = 0; d < length; d += dash + gap) {
+      const float l = std::min(dash, length - d);
+      if (horizontal)
+        out.Fill({ax + d, ay, l, stroke, stroke / 2}, ink);
+      else
+        out.Fill({ax, ay + d, stroke, l, stroke / 2}, ink);
+    }
+  };
+  dashes(x0, y0, w, true);
+  dashes(x0, y0 + h - stroke, w, true);
+  dashes(x0, y0, h, false);
+  dashes(x0 + w - stroke, y0, h, false);
+
+  // Dots from the ghost to the card, outside both rectangles, so the eye follows the move.
+  const core::Card* card = view.board->Find(trail.id);
+  if (!card) return;
+  const core::ScreenPoint to = view.viewport.ToScreen(card->at);
+  const float dx = to.x - c.x, dy = to.y - c.y, length = std::sqrt(dx * dx + dy * dy);
+  if (length < 1) return;
+  const float step = 22 * s, dot = 7 * s;
+  auto inside = [&](float px, float py, core::ScreenPoint centre) {
+    return std::abs(px - centre.x) < w / 2 + dot && std::abs(py - centre.y) < h / 2 + dot;
+  };
+  for (float d = step / 2; d < length; d += step) {
+    const float px = c.x + dx * d / length, py = c.y + dy * d / length;
+    if (inside(px, py, c) || inside(px, py, to)) continue;
+    out.Fill({px - dot / 2, py - dot / 2, dot, dot, dot / 2}, ink);
+  }
+}
+
 // ----------------------------------------------------------------------------------- Paint
 
 void BoardPainter::Paint(const BoardView& view, DrawList& out) {
   out.Clear();
   if (!view.board || view.viewport.pixels.w <= 0 || view.viewport.pixels.h <= 0) return;
-  out.Reserve(2048 + view.board->cards().size() * 40);
+  out.Reserve(2048 + view.board->cards().size() * 40 + view.trails.size() * 64);
   PaintMap(view, out);
+  for (const Trail& trail : view.trails) PaintTrail(trail, view, out);
 
-  m_highlight_sorted.assign(view.highlighted.begin(), view.highlighted.end());
-  std::sort(m_highlight_sorted.begin(), m_highlight_sorted.end());
-  auto glows = [&](core::CardId id) {
-    return std::binary_search(m_highlight_sorted.begin(), m_highlight_sorted.end(), id);
+  m_glow_sorted.clear();
+  for (core::CardId id : view.highlighted) m_glow_sorted.emplace_back(id, 1.0f);
+  for (const Glow& g : view.glows) m_glow_sorted.emplace_back(g.id, g.strength);
+  std::sort(m_glow_sorted.begin(), m_glow_sorted.end());  // by id, then the strongest last
+  auto glow = [&](core::CardId id) {
+    auto it = std::upper_bound(m_glow_sorted.begin(), m_glow_sorted.end(), std::pair{id, std::numeric_limits<float>::infinity()});
+    return (it != m_glow_sorted.begin() && std::prev(it)->first == id) ? std::prev(it)->second : 0.0f;
   };
   auto held = [&](core::CardId id) {
     return std::any_of(view.held.begin(), view.held.end(), [id](const HeldCard& h) { return h.id == id; });
   };
   for (const core::Card* card : view.board->InDrawOrder())
-    if (view.held.empty() || !held(card->id)) PaintCard(*card, card->at, view, false, glows(card->id), out);
+    if (view.held.empty() || !held(card->id)) PaintCard(*card, card->at, view, false, glow(card->id), out);
   for (const HeldCard& h : view.held)
-    if (const core::Card* card = view.board->Find(h.id)) PaintCard(*card, h.at, view, true, glows(card->id), out);
+    if (const core::Card* card = view.board->Find(h.id)) PaintCard(*card, h.at, view, true, glow(card->id), out);
 }
 
 }  // namespace atelier::render

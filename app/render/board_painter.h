@@ -73,15 +73,17 @@ class BoardPainter {
   const CachedText& Layout(std::string_view text, int w, int h, float max_size, float min_size, bool centre,
                            bool middle);
   void PaintMap(const BoardView& view, DrawList& out);
-  void PaintCard(const core::Card& card, core::MapPoint at, const BoardView& view, bool lifted, bool glow,
+  // glow: 0 none … 1 full (highlighted cards, fading replay glows).
+  void PaintCard(const core::Card& card, core::MapPoint at, const BoardView& view, bool lifted, float glow,
                  DrawList& out);
+  void PaintTrail(const Trail& trail, const BoardView& view, DrawList& out);
 
   Font m_font;
   CardStyle m_style;
   GlyphAtlas m_atlas;
   std::unordered_map<Key, CachedText, KeyHash> m_cache;  // keys view strings owned by m_key_text
   std::vector<std::unique_ptr<std::string>> m_key_text;
-  std::vector<core::CardId> m_highlight_sorted;
+  std::vector<std::pair<core::CardId, float>> m_glow_sorted;  // highlighted and glows, by id
 };
 
 }  // namespace atelier::render

@@ -1,6 +1,7 @@
 // What one frame of the board shows: the board, where the map goes on screen, the cards under
-// fingers, the language of the template's labels and the cards to highlight. Plain data that
-// only points at the caller's objects for the duration of a Draw/Paint call.
+// fingers, the language of the template's labels, the cards to highlight and (replay) where
+// cards that just moved came from. Plain data that only points at the caller's objects for the
+// duration of a Draw/Paint call.
 #pragma once
 #include <span>
 #include <string_view>
@@ -17,6 +18,22 @@ struct HeldCard {
   core::MapPoint at;
 };
 
+// A card that changed a moment ago (replay): a glow of this strength, 0 (none) … 1 (full), so
+// the caller can let it fade as the change ages.
+struct Glow {
+  core::CardId id = 0;
+  float strength = 1;
+};
+
+// Where a card stood a moment ago (replay: it moved, or it went to the bin): a faint dashed
+// ghost of a card at `from`, drawn under the cards, with a dotted path to the card's present
+// place when it is on the board. strength 0 … 1 fades it.
+struct Trail {
+  core::CardId id = 0;
+  core::MapPoint from;
+  float strength = 1;
+};
+
 struct BoardView {
   const core::Board* board = nullptr;
   core::Viewport viewport;  // where the 16:9 map goes, framebuffer pixels (y down)
@@ -24,6 +41,8 @@ struct BoardView {
   std::span<const HeldCard> held;
   std::string_view lang = "fr";               // which wording of template labels
   std::span<const core::CardId> highlighted;  // drawn with a soft glow ring; may be empty
+  std::span<const Glow> glows;                // like highlighted, with a strength; may be empty
+  std::span<const Trail> trails;              // may be empty
 };
 
 }  // namespace atelier::render

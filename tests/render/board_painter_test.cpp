@@ -117,6 +117,56 @@ TEST(BoardPainter, HighlightedCardsGetAGlow) {
   EXPECT_EQ(glowing.quads().size(), plain.quads().size() + 2);
 }
 
+TEST(BoardPainter, FadingGlowsScaleTheGlowAndTheStrongestWins) {
+  core::Board board = BoardWith(2);
+  BoardPainter painter(TestFont());
+  DrawList plain, half, none;
+  BoardView view = ViewOf(board);
+  painter.Paint(view, plain);
+  Glow glows[] = {{2, 0.5f}, {2, 0.25f}, {1, 0.0f}};
+  view.glows = glows;
+  painter.Paint(view, half);
+  ASSERT_EQ(half.quads().size(), plain.quads().size() + 2);  // card 2 only; card 1's glow is 0
+  const int paper = CardFillIndex(half, view, board.Find(2)->at);
+  ASSERT_GE(paper, 4);  // glow soft + ring, two shadows, then the paper
+  EXPECT_EQ(half.quads()[paper - 3].params[0], static_cast<float>(QuadKind::Ring));
+  EXPECT_EQ(half.quads()[paper - 4].params[0], static_cast<float>(QuadKind::Soft));
+  EXPECT_NEAR(half.quads()[paper - 3].top.a, 0.95f * 0.5f * 255, 1.0f);
+  Glow gone[] = {{2, 0.0f}};
+  view.glows = gone;
+  painter.Paint(view, none);
+  EXPECT_EQ(none.quads().size(), plain.quads().size());
+}
+
+TEST(BoardPainter, TrailsDrawAGhostWhereTheCardWasUnderTheCardsWithDotsToIt) {
+  core::Board board = BoardWith(3);
+  BoardPainter painter(TestFont());
+  DrawList plain, with_trail, faded;
+  BoardView view = ViewOf(board);
+  painter.Paint(view, plain);
+  const core::MapPoint was{0.2f, 0.5f};
+  Trail trails[] = {{1, was, 1.0f}};
+  view.trails = trails;
+  painter.Paint(view, with_trail);
+  ASSERT_GT(with_trail.quads().size(), plain.quads().size() + 8);  // ghost fill, dashes, dots
+  // The ghost's faint fill is a card-sized rectangle at `was`, drawn before every card.
+  const int ghost = CardFillIndex(with_trail, view, was);
+  ASSERT_GE(ghost, 0);
+  EXPECT_LT(ghost, CardFillIndex(with_trail, view, board.Find(1)->at));
+  for (int id = 1; id <= 3; ++id) EXPECT_LT(ghost, CardFillIndex(with_trail, view, board.Find(id)->at));
+  EXPECT_LT(with_trail.quads()[ghost].top.a, 128);
+  // A trail for a card no longer on the board (binned): the ghost without dots.
+  Trail binned[] = {{99, was, 1.0f}};
+  view.trails = binned;
+  painter.Paint(view, faded);
+  EXPECT_LT(faded.quads().size(), with_trail.quads().size());
+  EXPECT_GT(faded.quads().size(), plain.quads().size());
+  Trail invisible[] = {{1, was, 0.0f}};
+  view.trails = invisible;
+  painter.Paint(view, faded);
+  EXPECT_EQ(faded.quads().size(), plain.quads().size());
+}
+
 TEST(BoardPainter, CachesCardLayouts) {
   core::Board board = BoardWith(50);
   BoardPainter painter(TestFont());
