@@ -27,6 +27,7 @@
 #include "platform/config.h"
 #include "platform/font_finder.h"
 #include "platform/input_queue.h"
+#include "platform/kiosk_sessions.h"
 #include "platform/paths.h"
 #include "platform/window.h"
 #include "render/board_renderer.h"
@@ -44,6 +45,7 @@ namespace atelier::platform {
 
 namespace {
 
+namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 // SIGTERM (systemd stopping the kiosk, a test harness) ends the loop cleanly so the exit work
@@ -78,30 +80,6 @@ TemplateChoice ChooseTemplate(const std::string& name, const AppPaths& paths) {
   return {bare, problem};
 }
 
-// Session time: milliseconds since the workshop began by the wall clock, so a kiosk restarted
-// after a pulled plug goes on where the day is; never earlier than the last event recorded.
-class SessionClock final : public core::Clock {
- public:
-  SessionClock(std::int64_t created_ms, std::int64_t last_event_ms)
-      : m_base(std::max(store::WallNowMs() - created_ms, last_event_ms)) {}
-  std::int64_t NowMs() const override { return m_base + m_since_start.NowMs(); }
-
- private:
-  std::int64_t m_base;
-  core::SteadyClock m_since_start;
-};
-
-std::filesystem::path ChooseSessionPath(const KioskOptions& options, const Config& config, const std::string& title) {
-  if (!options.session.empty()) return options.session;
-  std::filesystem::path dir =
-      config.sessions_dir.empty() ? store::DefaultSessionsDir() : std::filesystem::path(config.sessions_dir);
-  if (auto last = store::LastUnendedSession(dir)) return *last;
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  std::int64_t now = store::WallNowMs();
-  return store::NewSessionPath(dir, title, now, store::MachineZone(now).utc_offset_minutes);
-}
-
 std::string DefaultTitle() {
   std::time_t now = std::time(nullptr);
   char date[32];
@@ -125,17 +103,19 @@ void AddBenchCards(core::Session& session, int n) {
 
 class ScreenTargets final : public input::TargetResolver {
  public:
-  ScreenTargets(const ui::BoardScreen& screen, const core::Session& session) : m_screen(screen), m_session(session) {}
+  ScreenTargets(const ui::Controls& controls, const ui::BoardScreen& screen, const core::Session& session)
+      : m_controls(controls), m_screen(screen), m_session(session) {}
 
   core::Result<core::ScreenPoint> Resolve(const input::Target& target) override {
     using Kind = input::Target::Kind;
     if (target.kind == Kind::Label) {
-      if (auto at = m_screen.controls().Find(target.name)) return *at;
+      if (auto at = m_controls.Find(target.name)) return *at;
       return core::Error{"no control labelled \"" + target.name + "\" on screen"};
     }
     if (target.kind == Kind::Card) {
-      for (const core::Card* card : m_session.board().InDrawOrder())
-        if (card->text == target.name) return m_screen.viewport().ToScreen(card->at);
+      std::vector<const core::Card*> cards = m_session.board().InDrawOrder();
+      for (auto it = cards.rbegin(); it != cards.rend(); ++it)  // the topmost card with that text
+        if ((*it)->text == target.name) return m_screen.viewport().ToScreen((*it)->at);
       return core::Error{"no card with the text \"" + target.name + "\" on the board"};
     }
     if (target.kind == Kind::Map) return m_screen.viewport().ToScreen(target.map);
@@ -143,9 +123,71 @@ class ScreenTargets final : public input::TargetResolver {
   }
 
  private:
+  const ui::Controls& m_controls;
   const ui::BoardScreen& m_screen;
   const core::Session& m_session;
 };
+
+// A screen that covers everything (the sessions screen) takes pointer 0 as ImGui's mouse.
+class FullScreenMouse {
+ public:
+  ui::ImGuiMouse Update(const ui::FrameInput& input) {
+    ui::ImGuiMouse mouse{.on_ui = true, .at = m_at, .down = m_down};
+    if (!m_down && !m_lifted_last_frame) mouse.at = {-FLT_MAX, -FLT_MAX};  // no hover after a touch
+    m_lifted_last_frame = false;
+    for (const ui::InputItem& item : input.items) {
+      const auto* p = std::get_if<input::PointerEvent>(&item);
+      if (!p || p->pointer != 0) continue;
+      m_at = mouse.at = p->at;
+      m_down = mouse.down = p->phase == input::PointerEvent::Phase::Down || p->phase == input::PointerEvent::Phase::Move;
+      if (!m_down) m_lifted_last_frame = true;
+    }
+    return mouse;
+  }
+
+ private:
+  core::ScreenPoint m_at{-FLT_MAX, -FLT_MAX};
+  bool m_down = false;
+  bool m_lifted_last_frame = false;
+};
+
+void HandleSessionsRequest(const ui::SessionsRequest& request, std::unique_ptr<LiveSession>& live,
+                           ui::SessionsScreen& screen, const SessionShelf& shelf, const LiveSessionSetup& setup,
+                           const std::string& lang, std::int64_t& logged_seq) {
+  auto switch_to = [&](const fs::path& path, const store::NewSession& if_new) {
+    auto opened = OpenLiveSession(path, if_new, setup);
+    if (!opened.ok()) {
+      screen.Say(opened.error().message);
+      return;
+    }
+    live = std::move(opened.value());
+    shelf.RememberOpened(live->path);
+    logged_seq = live->file->written_events();
+    screen.Hide();
+  };
+  if (std::holds_alternative<ui::CloseSessionsRequest>(request)) {
+    screen.Hide();
+  } else if (const auto* open = std::get_if<ui::OpenSessionRequest>(&request)) {
+    switch_to(open->path, {});
+  } else if (const auto* fresh = std::get_if<ui::NewSessionRequest>(&request)) {
+    for (const core::Template& t : shelf.Templates())
+      if (t.id == fresh->template_id) switch_to(shelf.NewPath(fresh->title), {.title = fresh->title, .map_template = t});
+  } else if (const auto* rename = std::get_if<ui::RenameSessionRequest>(&request)) {
+    std::error_code ec;
+    core::Status renamed = core::Ok{};
+    if (fs::equivalent(rename->path, live->path, ec)) {
+      renamed = live->file->Rename(rename->title);
+    } else if (store::OpenOutcome other = store::SessionFile::Open(rename->path, {})) {
+      renamed = other.session->Rename(rename->title);
+    } else {
+      renamed = core::Error{other.message.fr};
+    }
+    screen.Show(shelf.List(*live), shelf.Templates());
+    screen.Say(renamed.ok() ? std::string(ui::Tr("Séance renommée.")) : renamed.error().message);
+  } else if (const auto* exported = std::get_if<ui::ExportSessionRequest>(&request)) {
+    screen.Say(shelf.Export(exported->path, lang));
+  }
+}
 
 void WriteTextFile(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -260,26 +302,24 @@ int RunKiosk(const KioskOptions& options) {
                               options);
 
   TemplateChoice chosen = ChooseTemplate(config.template_name, paths);
-  std::filesystem::path session_path = ChooseSessionPath(options, config, DefaultTitle());
-  store::OpenOutcome opened = store::SessionFile::Open(session_path, {.title = DefaultTitle(), .map_template = chosen.tmpl});
-  if (!opened) return ShowStartupProblem(window, opened.message.fr, options);
-  store::SessionFile& file = *opened.session;
-  std::fprintf(stderr, "atelier: session %s (%lld events)\n", session_path.c_str(),
-               static_cast<long long>(file.next_seq() - 1));
-  SessionClock session_clock(file.meta().created_ms, file.board().last_event_ms());
-  core::ManualClock fixed(file.board().last_event_ms());
-  const core::Clock& clock = fixed_time ? static_cast<const core::Clock&>(fixed) : session_clock;
-  core::Session session(file.board(), file, clock, file.next_seq());
-  AddBenchCards(session, options.bench_cards);
-
-  ui::BoardScreen screen(session, fonts.value(),
-                         {.ui_scale = scale,
-                          .lang = config.lang,
-                          .keyboard = input::ParseKeyboardLayout(config.keyboard).value_or(input::KeyboardLayout::Azerty)});
-  if (!chosen.problem.empty()) screen.ShowMessage(chosen.problem, clock.NowMs(), 15000);
-  if (!opened.message.empty()) screen.ShowMessage(opened.message.fr, clock.NowMs(), 20000);
-  std::int64_t logged_seq = file.written_events();
-  Clock::time_point last_retry = Clock::now();
+  SessionShelf shelf(config.sessions_dir.empty() ? store::DefaultSessionsDir() : fs::path(config.sessions_dir),
+                     paths.templates_dir());
+  LiveSessionSetup setup{
+      .fonts = fonts.value(),
+      .screen = {.ui_scale = scale,
+                 .lang = config.lang,
+                 .keyboard = input::ParseKeyboardLayout(config.keyboard).value_or(input::KeyboardLayout::Azerty)},
+      .fixed_time = fixed_time};
+  fs::path first_path = options.session.empty() ? shelf.StartingPath(DefaultTitle()) : fs::path(options.session);
+  auto opened = OpenLiveSession(first_path, {.title = DefaultTitle(), .map_template = chosen.tmpl}, setup);
+  if (!opened.ok()) return ShowStartupProblem(window, opened.error().message, options);
+  std::unique_ptr<LiveSession> live = std::move(opened.value());
+  shelf.RememberOpened(live->path);
+  AddBenchCards(*live->session, options.bench_cards);
+  if (!chosen.problem.empty()) live->screen->ShowMessage(chosen.problem, 0, 15000);
+  ui::SessionsScreen sessions_screen(fonts.value(), scale, config.lang, setup.screen.keyboard);
+  ui::Controls sessions_controls;
+  FullScreenMouse sessions_mouse;
 
   InputQueue queue;
   queue.Attach(window.glfw());
@@ -287,31 +327,36 @@ int RunKiosk(const KioskOptions& options) {
   if (script) player.emplace(std::move(*script));
   std::optional<input::InputRecorder> recorder;
   if (!options.record_input.empty()) {
-    auto created = input::InputRecorder::Create(options.record_input, clock.NowMs());
+    auto created = input::InputRecorder::Create(options.record_input, 0);
     if (!created.ok()) {
       std::fprintf(stderr, "atelier: %s\n", created.error().message.c_str());
       return 2;
     }
     recorder.emplace(std::move(created.value()));
   }
-  ScreenTargets targets(screen, session);
 
   std::vector<double> frame_ms;
+  std::int64_t logged_seq = live->file->written_events();
+  Clock::time_point last_retry = Clock::now();
   bool quit = false;
   int exit_code = 0;
   std::signal(SIGTERM, OnTerminate);
   std::signal(SIGINT, OnTerminate);
   for (int frame = 0; !quit && !window.ShouldClose(); ++frame) {
     if (g_terminate) quit = true;
-    const std::int64_t now = clock.NowMs();
+    // App time drives the screen (toasts, gestures) and scripts; the session's own clock
+    // stamps events. Scripted runs move both by whole frames, so they replay identically.
+    const std::int64_t now = fixed_time ? frame * kFixedFrameMs : static_cast<std::int64_t>(MsSince(started));
+    ui::BoardScreen& screen = *live->screen;
     if (fixed_time || screen.Animating(now))
       glfwPollEvents();
     else
       glfwWaitEventsTimeout(0.25);  // idle: no busy loop, but toasts still time out
-    queue.set_now(clock.NowMs());
+    queue.set_now(now);
 
     std::vector<std::string> screenshots, dumps;
     if (player) {
+      ScreenTargets targets(sessions_screen.IsOpen() ? sessions_controls : screen.controls(), screen, *live->session);
       auto due = player->Due(now, targets);
       if (!due.ok()) {
         std::fprintf(stderr, "atelier: %s: %s\n", options.input_script.c_str(), due.error().message.c_str());
@@ -322,7 +367,7 @@ int RunKiosk(const KioskOptions& options) {
           if (auto* p = std::get_if<input::PointerEvent>(&action.what)) queue.Push(*p);
           else if (auto* t = std::get_if<input::TypeText>(&action.what)) queue.Push(ui::TypedText{t->utf8});
           else if (auto* k = std::get_if<input::PressKey>(&action.what)) queue.Push(k->key);
-          else if (auto* s = std::get_if<input::TakeScreenshot>(&action.what)) screenshots.push_back(s->path);
+          else if (auto* sh = std::get_if<input::TakeScreenshot>(&action.what)) screenshots.push_back(sh->path);
           else if (auto* d = std::get_if<input::DumpBoard>(&action.what)) dumps.push_back(d->path);
           else if (std::holds_alternative<input::QuitApp>(action.what)) quit = true;
         }
@@ -334,7 +379,16 @@ int RunKiosk(const KioskOptions& options) {
     ui::FrameInput input{.items = queue.TakeFrame(), .now_ms = now,
                          .framebuffer_w = window.framebuffer_w(), .framebuffer_h = window.framebuffer_h()};
     if (recorder) Record(*recorder, input.items, now);
-    ui::ImGuiMouse mouse = screen.HandleInput(input);
+    ui::ImGuiMouse mouse;
+    if (sessions_screen.IsOpen()) {
+      mouse = sessions_mouse.Update(input);
+      for (const ui::InputItem& item : input.items) {
+        if (const auto* text = std::get_if<ui::TypedText>(&item)) sessions_screen.Type(text->utf8);
+        if (const auto* key = std::get_if<ui::KeyPress>(&item)) sessions_screen.Key(*key);
+      }
+    } else {
+      mouse = screen.HandleInput(input);
+    }
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -344,7 +398,17 @@ int RunKiosk(const KioskOptions& options) {
     for (bool& down : io.MouseDown) down = false;
     io.MouseDown[0] = mouse.down;
     ImGui::NewFrame();
-    screen.Draw(now);
+    std::optional<ui::SessionsRequest> request;
+    if (sessions_screen.IsOpen()) {
+      sessions_controls.BeginFrame();
+      request = sessions_screen.Draw(sessions_controls);
+    } else {
+      screen.Draw(now);
+      if (screen.TakeSessionsRequest()) {
+        screen.ForgetPointers();  // their lifts will reach the sessions screen, not the board
+        sessions_screen.Show(shelf.List(*live), shelf.Templates());
+      }
+    }
     ImGui::Render();
 
     glViewport(0, 0, input.framebuffer_w, input.framebuffer_h);
@@ -356,6 +420,7 @@ int RunKiosk(const KioskOptions& options) {
       if (static_cast<int>(frame_ms.size()) >= options.bench_frames) quit = true;
     }
 
+    store::SessionFile& file = *live->file;
     if (!file.healthy() && !file.read_only() && MsSince(last_retry) > 2000) {  // the disk may be back
       file.Retry();
       last_retry = Clock::now();
@@ -365,20 +430,23 @@ int RunKiosk(const KioskOptions& options) {
     if (options.log_events) std::fflush(stdout);
 
     for (const std::string& path : screenshots) SaveScreenshot(input.framebuffer_w, input.framebuffer_h, path);
-    for (const std::string& path : dumps) WriteTextFile(path, store::BoardToJson(session.board(), config.lang));
+    for (const std::string& path : dumps) WriteTextFile(path, store::BoardToJson(live->session->board(), config.lang));
     if (quit && !options.screenshot.empty()) SaveScreenshot(input.framebuffer_w, input.framebuffer_h, options.screenshot);
     window.SwapBuffers();
-    if (fixed_time) fixed.Advance(kFixedFrameMs);
+    if (live->fixed_clock) live->fixed_clock->Advance(kFixedFrameMs);
+
+    if (request) HandleSessionsRequest(*request, live, sessions_screen, shelf, setup, config.lang, logged_seq);
   }
 
   if (!options.screenshot.empty() && window.ShouldClose())
     SaveScreenshot(window.framebuffer_w(), window.framebuffer_h(), options.screenshot);
-  if (!options.dump_board.empty()) WriteTextFile(options.dump_board, store::BoardToJson(session.board(), config.lang));
+  if (!options.dump_board.empty())
+    WriteTextFile(options.dump_board, store::BoardToJson(live->session->board(), config.lang));
 
   if (!frame_ms.empty()) {
     std::sort(frame_ms.begin(), frame_ms.end());
     std::printf("cards: %zu  frames: %zu  cpu frame ms: median %.3f  p95 %.3f  max %.3f\n",
-                session.board().cards().size(), frame_ms.size(), frame_ms[frame_ms.size() / 2],
+                live->session->board().cards().size(), frame_ms.size(), frame_ms[frame_ms.size() / 2],
                 frame_ms[frame_ms.size() * 95 / 100], frame_ms.back());
     std::printf("resident memory: %ld kB (peak %ld kB)\n", ResidentKb("VmRSS:"), ResidentKb("VmHWM:"));
   }

@@ -22,6 +22,12 @@ struct Font::Impl {
   bool has_replacement = false;
 };
 
+float Font::PixelHeightPerEm() const {
+  int ascent = 0, descent = 0, line_gap = 0;
+  stbtt_GetFontVMetrics(&m_impl->info, &ascent, &descent, &line_gap);
+  return static_cast<float>(ascent - descent) * m_impl->em_scale;
+}
+
 core::Result<Font> Font::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return core::Error{"Cannot open the font file " + path + "."};

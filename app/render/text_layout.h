@@ -46,6 +46,11 @@ class Font {
 
   const std::string& path() const;
 
+  // How many pixels of "pixel height" (ascent − descent, the size Dear ImGui and stb_truetype's
+  // ScaleForPixelHeight take) give a 1 px em. Andika's is about 1.5: asking ImGui for 40 px
+  // gives 27 px letters unless the size is multiplied by this.
+  float PixelHeightPerEm() const;
+
  private:
   struct Impl;
   explicit Font(std::shared_ptr<const Impl> impl) : m_impl(std::move(impl)) {}

@@ -80,6 +80,12 @@ ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
   return mouse;
 }
 
+void BoardScreen::ForgetPointers() {
+  m_gestures.CancelAll();
+  m_owners.clear();
+  m_fingers.clear();
+}
+
 void BoardScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
   using Phase = input::PointerEvent::Phase;
   if (event.phase == Phase::Down) {
@@ -197,6 +203,21 @@ void BoardScreen::Draw(std::int64_t now_ms) {
   if (m_editor.IsOpen()) FinishEditing(m_editor.Draw(m_controls, m_fonts, m_config.ui_scale, m_now_ms));
   DrawMessage(now_ms);
   DrawRecording();
+  DrawSessionsButton();
+}
+
+void BoardScreen::DrawSessionsButton() {
+  float s = m_config.ui_scale;
+  ImVec2 size(240 * s, 76 * s);
+  ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 24 * s - size.x, 52 * s));
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  ImGui::SetNextWindowBgAlpha(0);
+  ImGui::Begin("##sessions_button", nullptr, kOverlay);
+  if (m_controls.Button(Tr("Séances"), size, ButtonLook::Plain, m_fonts.body)) m_sessions_requested = true;
+  ImGui::End();
+  ImGui::PopStyleVar(2);
 }
 
 void BoardScreen::DrawRecording() {

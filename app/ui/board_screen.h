@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/session.h"
@@ -48,6 +49,10 @@ class BoardScreen {
   bool editor_open() const { return m_editor.IsOpen(); }
   void ShowMessage(std::string french, std::int64_t now_ms, std::int64_t duration_ms = 6000);
   bool Animating(std::int64_t now_ms) const;  // something moves or counts down: keep drawing
+  // True once after someone touched "Séances" (the platform then shows the sessions screen).
+  // Lets go of every finger (another screen takes over until they lift).
+  void ForgetPointers();
+  bool TakeSessionsRequest() { return std::exchange(m_sessions_requested, false); }
 
  private:
   struct Layout {
@@ -73,6 +78,7 @@ class BoardScreen {
   void DrawToast(std::int64_t now_ms);
   void DrawMessage(std::int64_t now_ms);
   void DrawRecording();
+  void DrawSessionsButton();
   void FinishEditing(CardEditor::Outcome outcome);
   core::MapPoint SpawnPoint(bool left) const;
   bool FingerOverBin() const;
@@ -93,6 +99,7 @@ class BoardScreen {
   std::vector<render::HeldCard> m_held;          // cards under fingers, for View()
   std::optional<Toast> m_toast;
   std::optional<Message> m_message;
+  bool m_sessions_requested = false;
 };
 
 }  // namespace atelier::ui

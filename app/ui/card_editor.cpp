@@ -6,7 +6,6 @@
 
 #include "core/palette.h"
 #include "core/text.h"
-#include "core/touch_scale.h"
 #include "ui/i18n.h"
 
 namespace atelier::ui {
@@ -15,8 +14,6 @@ namespace {
 
 constexpr ImGuiWindowFlags kPanel = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav;
-
-ButtonLook LookOf(input::KeyKind kind) { return kind == input::KeyKind::Valider ? ButtonLook::Valider : ButtonLook::Plain; }
 
 }  // namespace
 
@@ -83,7 +80,7 @@ CardEditor::Outcome CardEditor::Draw(Controls& controls, const Fonts& fonts, flo
   m_now_ms = now_ms;
   const ImGuiIO& io = ImGui::GetIO();
   float margin = 24 * scale;
-  float width = std::min(io.DisplaySize.x / 2 - 1.5f * margin, 960 * scale);
+  float width = std::min(io.DisplaySize.x * 0.55f - margin, 1000 * scale);
   float x = m_left_side ? margin : io.DisplaySize.x - margin - width;
   ImVec2 pivot(0, m_at_top ? 0.0f : 1.0f);
   ImGui::SetNextWindowPos(ImVec2(x, m_at_top ? margin : io.DisplaySize.y - margin), ImGuiCond_Always, pivot);
@@ -144,7 +141,7 @@ void CardEditor::DrawColours(Controls& controls, const Fonts& fonts, float scale
   for (std::size_t i = 0; i < core::kPalette.size(); ++i) {
     const core::CardColour& c = core::kPalette[i];
     if (i) ImGui::SameLine();
-    std::string label = std::string(Tr(std::string(c.french_name).c_str())) + "##colour";
+    std::string label = TrName(c.french_name) + "##colour";
     ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(ToImU32(c.paper)));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(ToImU32(c.paper)));
@@ -164,45 +161,14 @@ void CardEditor::DrawColours(Controls& controls, const Fonts& fonts, float scale
 }
 
 CardEditor::Outcome CardEditor::DrawKeyboard(Controls& controls, const Fonts& fonts, float scale, float width) {
-  Outcome outcome = Outcome::None;
-  // A key of width w (in letter keys) spans w units and the w − 1 gaps between them, so a row
-  // of total width W takes W units and W − 1 gaps: the widest row sets the unit.
-  float gap = ImGui::GetStyle().ItemSpacing.x;
-  float widest = 0;
-  for (const input::KeyRow& row : m_keyboard.Rows()) {
-    float units = 0;
-    for (const input::Key& key : row) units += key.width;
-    widest = std::max(widest, units);
+  OnScreenKeyboard::Outcome pressed = m_keyboard.Draw(controls, fonts, scale, width, m_edit);
+  if (pressed.overflowed) {
+    m_too_long = true;
+    m_too_long_until_ms = m_now_ms + 5000;
   }
-  float unit = std::min((width - (widest - 1) * gap) / widest, 110 * scale);
-  float height = std::max(unit * 0.92f, core::kBaseTargetPx * scale);
-  // Rows are copied: a press may rebuild the keyboard's rows (shift, symbols) mid-loop.
-  std::vector<input::KeyRow> rows = m_keyboard.Rows();
-  for (const input::KeyRow& row : rows) {
-    float units = 0;
-    for (const input::Key& key : row) units += key.width;
-    float row_width = units * unit + (units - 1) * gap;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - row_width) / 2));
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      const input::Key& key = row[i];
-      if (i) ImGui::SameLine();
-      std::string label = m_keyboard.Label(key) + "##key-" + key.id;
-      ButtonLook look = LookOf(key.kind);
-      if (key.kind == input::KeyKind::Shift && m_keyboard.shift()) look = ButtonLook::Primary;
-      ImFont* font = key.kind == input::KeyKind::Character ? fonts.large : fonts.body;
-      if (controls.Button(label.c_str(), ImVec2(key.width * unit + (key.width - 1) * gap, height), look, font)) {
-        core::TextEdit before = m_edit;
-        input::KeyAction action = m_keyboard.Press(key, m_edit);
-        if (key.kind == input::KeyKind::Character && m_edit.text() == before.text()) {
-          m_too_long = true;
-          m_too_long_until_ms = m_now_ms + 5000;
-        }
-        if (action == input::KeyAction::Validate) outcome = Outcome::Validated;
-        if (action == input::KeyAction::Cancel) outcome = Outcome::Cancelled;
-      }
-    }
-  }
-  return outcome;
+  if (pressed.action == input::KeyAction::Validate) return Outcome::Validated;
+  if (pressed.action == input::KeyAction::Cancel) return Outcome::Cancelled;
+  return Outcome::None;
 }
 
 }  // namespace atelier::ui

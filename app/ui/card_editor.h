@@ -10,7 +10,7 @@
 #include "core/card.h"
 #include "core/geometry.h"
 #include "core/text_edit.h"
-#include "input/keyboard_layout.h"
+#include "ui/onscreen_keyboard.h"
 #include "ui/controls.h"
 #include "ui/frame_input.h"
 #include "ui/theme.h"
@@ -49,7 +49,7 @@ class CardEditor {
   void DrawColours(Controls& controls, const Fonts& fonts, float scale, float width);
   Outcome DrawKeyboard(Controls& controls, const Fonts& fonts, float scale, float width);
 
-  input::Keyboard m_keyboard;
+  OnScreenKeyboard m_keyboard;
   core::TextEdit m_edit;
   std::string m_colour = "yellow";
   std::optional<core::CardId> m_card;

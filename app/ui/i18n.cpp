@@ -20,6 +20,19 @@ void InitTranslations(const std::string& lang, const std::string& locale_dir) {
 
 const char* Tr(const char* french) { return dgettext("atelier", french); }
 
+std::string TrName(std::string_view french) {
+  static constexpr const char* kNames[] = {
+      // core::kPalette
+      TrLater("jaune"), TrLater("orange"), TrLater("rose"), TrLater("violet"), TrLater("bleu"),
+      TrLater("turquoise"), TrLater("vert"), TrLater("gris"),
+      // input::Keyboard
+      TrLater("Maj"), TrLater("Effacer"), TrLater("Espace"), TrLater("Valider"), TrLater("Annuler"),
+      TrLater("ABC"), TrLater("&°")};
+  for (const char* name : kNames)
+    if (french == name) return Tr(name);
+  return std::string(french);
+}
+
 std::string Tr(const char* french, std::initializer_list<std::string> args) {
   std::string out = Tr(french);
   int index = 1;

@@ -3,6 +3,7 @@
 #pragma once
 #include <initializer_list>
 #include <string>
+#include <string_view>
 
 namespace atelier::ui {
 
@@ -14,5 +15,12 @@ const char* Tr(const char* french);
 
 // Translates, then puts args in place of {1}, {2} … (a translation may reorder them).
 std::string Tr(const char* french, std::initializer_list<std::string> args);
+
+// Names that live in other layers as French text (palette colours, keyboard keys), listed
+// here so the translation tools see them; other text passes through unchanged.
+std::string TrName(std::string_view french);
+
+// Marks a French string for the translation tools without translating it here.
+constexpr const char* TrLater(const char* french) { return french; }
 
 }  // namespace atelier::ui

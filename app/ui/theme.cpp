@@ -1,6 +1,9 @@
 #include "ui/theme.h"
 
+#include <algorithm>
 #include <filesystem>
+
+#include "render/text_layout.h"
 
 namespace atelier::ui {
 
@@ -22,10 +25,14 @@ core::Result<Fonts> LoadFonts(const std::string& font_path, float scale) {
   config.OversampleH = 1;  // big sizes need no horizontal oversampling; keeps the atlas small
   config.OversampleV = 1;
   config.PixelSnapH = true;
+  // Sizes below are em sizes, like the board's card text; ImGui takes "pixel height".
+  auto metrics = render::Font::Load(font_path);
+  if (!metrics.ok()) return core::Error{metrics.error().message};
+  float em = scale * std::clamp(metrics->PixelHeightPerEm(), 1.0f, 2.0f);
   Fonts fonts;
-  fonts.body = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 32 * scale, &config, kFrenchRanges);
-  fonts.large = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 40 * scale, &config, kFrenchRanges);
-  fonts.small = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 26 * scale, &config, kFrenchRanges);
+  fonts.body = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 28 * em, &config, kFrenchRanges);
+  fonts.large = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 34 * em, &config, kFrenchRanges);
+  fonts.small = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 22 * em, &config, kFrenchRanges);
   if (!fonts.body || !fonts.large || !fonts.small) return core::Error{"font could not be loaded: " + font_path};
   if (!io.Fonts->Build()) return core::Error{"font atlas could not be built from " + font_path};
   io.FontDefault = fonts.body;

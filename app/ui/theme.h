@@ -11,9 +11,9 @@
 namespace atelier::ui {
 
 struct Fonts {
-  ImFont* body = nullptr;   // 32 px: panel text, keys
-  ImFont* large = nullptr;  // 40 px: main buttons, the card being written
-  ImFont* small = nullptr;  // 26 px: hints, colour names
+  ImFont* body = nullptr;   // 28 px em: panel text, keys
+  ImFont* large = nullptr;  // 34 px em: main buttons, the card being written
+  ImFont* small = nullptr;  // 22 px em: hints, colour names
 };
 
 // Loads font_path at the three sizes with glyphs for all French text (œ Œ « » ’ … — €) and

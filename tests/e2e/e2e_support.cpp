@@ -35,26 +35,31 @@ class XvfbEnvironment : public ::testing::Environment {
   void SetUp() override {
     const char* display = std::getenv("DISPLAY");
     if (display && *display) return;
-    int fds[2];
-    ASSERT_EQ(pipe(fds), 0);
-    m_pid = fork();
-    if (m_pid == 0) {
-      close(fds[0]);  // first: the read end may itself be fd 3
-      dup2(fds[1], 3);
-      execlp("Xvfb", "Xvfb", "-displayfd", "3", "-screen", "0", "1920x1080x24", "-nolisten", "tcp", nullptr);
-      _exit(127);
+    // Several test processes may start their X servers at once (ctest -j): each picks its own
+    // display number at random and checks the server answers before any test uses it.
+    std::srand(static_cast<unsigned>(getpid()));
+    for (int attempt = 0; attempt < 10; ++attempt) {
+      int number = 100 + std::rand() % 30000;
+      std::string name = ":" + std::to_string(number);
+      if (fs::exists("/tmp/.X" + std::to_string(number) + "-lock")) continue;
+      m_pid = fork();
+      if (m_pid == 0) {
+        execlp("Xvfb", "Xvfb", name.c_str(), "-screen", "0", "1920x1080x24", "-nolisten", "tcp", nullptr);
+        _exit(127);
+      }
+      setenv("DISPLAY", name.c_str(), 1);
+      for (int wait = 0; wait < 100; ++wait) {  // up to 10 s
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (waitpid(m_pid, nullptr, WNOHANG) == m_pid) break;  // it gave up (display taken)
+        if (RunProgram({"xdotool", "getdisplaygeometry"}, 5).exit_code == 0) return;
+      }
+      kill(m_pid, SIGKILL);
+      waitpid(m_pid, nullptr, 0);
+      m_pid = -1;
     }
-    close(fds[1]);
-    char buffer[32] = {};
-    ssize_t n = read(fds[0], buffer, sizeof buffer - 1);
-    close(fds[0]);
-    if (n <= 0) {  // without a display every test here would be skipped, not failed: stop loudly
-      std::fprintf(stderr, "e2e: Xvfb did not start (install the xvfb package)\n");
-      std::exit(1);
-    }
-    std::string number(buffer, static_cast<std::size_t>(n));
-    number.erase(number.find_last_not_of("\n ") + 1);
-    setenv("DISPLAY", (":" + number).c_str(), 1);
+    // Without a display every test here would be skipped, not failed: stop loudly.
+    std::fprintf(stderr, "e2e: no X server could be started (install the xvfb and xdotool packages)\n");
+    std::exit(1);
   }
   void TearDown() override {
     if (m_pid > 0) {

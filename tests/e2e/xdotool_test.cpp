@@ -30,7 +30,8 @@ TEST(Xdotool, ClickTypeAndDragThroughRealXEvents) {
   pid_t pid = fork();
   if (pid == 0) {
     setenv("XDG_CONFIG_HOME", config.c_str(), 1);
-    execl(ATELIER_BINARY, ATELIER_BINARY, "--size", "1280x720", "--ui-scale", "1", "--dump-board",
+    execl(ATELIER_BINARY, ATELIER_BINARY, "--size", "1280x720", "--ui-scale", "1", "--session",
+          (dir / "xdotool.atelier").c_str(), "--dump-board",
           (dir / "board.json").c_str(), "--screenshot", (dir / "shot.png").c_str(), nullptr);
     _exit(127);
   }
@@ -39,25 +40,26 @@ TEST(Xdotool, ClickTypeAndDragThroughRealXEvents) {
   ASSERT_EQ(found.exit_code, 0) << found.stderr_text;
   std::string window = found.stdout_text.substr(0, found.stdout_text.find('\n'));
   Xdo({"windowfocus", "--sync", window});
-  Pause(500);
+  Pause(1500);  // the first frames (font atlas, glyph baking) are slow under software GL
 
   // At 1280×720 and scale 1 the left "Ajouter une carte" button is at (24, 596) 380×100.
   Xdo({"mousemove", "--window", window, "214", "646", "click", "1"});
-  Pause(400);
-  Xdo({"type", "--delay", "60", "HelloAsso"});
+  Pause(1000);
+  Xdo({"type", "--delay", "80", "HelloAsso"});
+  Pause(300);
   Xdo({"key", "Return"});
-  Pause(400);
+  Pause(1000);
   // The new card waits right of the button: its centre 24 px + half a card (0.086 × 1280 / 2)
   // past the button's edge, (483, 646). Drag it to map (0.5, 0.4) = (640, 288).
   Xdo({"mousemove", "--window", window, "483", "646", "mousedown", "1"});
   for (int i = 1; i <= 10; ++i) {
-    Pause(30);
+    Pause(60);
     Xdo({"mousemove", "--window", window, std::to_string(483 + (640 - 483) * i / 10),
          std::to_string(646 + (288 - 646) * i / 10)});
   }
-  Pause(100);
+  Pause(300);
   Xdo({"mouseup", "1"});
-  Pause(400);
+  Pause(1000);
 
   kill(pid, SIGTERM);
   int status = 0;
