@@ -307,35 +307,106 @@ OpenOutcome SessionFile::OpenReadOnly(const fs::path& path) {
   return {nullptr, first_error.value_or(Damaged(path, "cannot open"))};
 }
 
+namespace {
+
+// Creates a new session at `path` atomically: the schema and metadata are written and synced in
+// a hidden file next to it, which is then hard-linked to `path` (never replacing a file). A kill
+// or power cut at any moment leaves either no session or a complete one, never an empty or
+// half-made file that the next start would refuse. nullopt when the file exists now (created
+// here or, a moment earlier, by another process); otherwise why it could not be created.
+std::optional<OpenMessage> CreateSessionFile(const fs::path& path, const NewSession& if_new) {
+  std::error_code ec;
+  const fs::path tmp = path.string() + ".creating-" + std::to_string(::getpid());
+  fs::remove(tmp, ec);  // a leftover of an earlier process with the same pid
+  auto fail = [&](const std::string& why_en, const std::string& why_fr) {
+    fs::remove(tmp, ec);
+    for (const char* suffix : {"-journal", "-wal", "-shm"}) fs::remove(tmp.string() + suffix, ec);
+    return Msg(path, "cannot create the session file: " + why_en,
+               "Impossible de créer la session « " + path.filename().string() + " » : " + why_fr + ".");
+  };
+  {
+    int fd = ::open(tmp.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+      int err = errno;
+      return fail(std::strerror(err), err == ENOSPC                                  ? "le disque est plein"
+                                      : err == EROFS || err == EACCES || err == EPERM ? "le dossier est en lecture seule"
+                                                                                      : std::strerror(err));
+    }
+    ::close(fd);
+  }
+  SessionMeta m;
+  m.format_version = kFormatVersion;
+  m.app_version = ATELIER_VERSION;
+  m.title = if_new.title;
+  m.map_template = if_new.map_template;
+  m.created_ms = if_new.created_ms ? if_new.created_ms : WallNowMs();
+  m.created_at = IsoUtc(m.created_ms);
+  LocalZone zone = MachineZone(m.created_ms);
+  m.time_zone = if_new.time_zone.empty() ? zone.name : if_new.time_zone;
+  m.utc_offset_minutes = if_new.utc_offset_minutes.value_or(zone.utc_offset_minutes);
+  {
+    sqlite3* raw = nullptr;
+    int rc = sqlite3_open_v2(Uri(tmp, "mode=rw").c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, nullptr);
+    Closer db{raw};
+    if (rc != SQLITE_OK) return fail(raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc), sqlite3_errstr(rc));
+    // Written with a rollback journal, then switched to WAL (which only rewrites the header);
+    // closing checkpoints and removes the WAL, so the file alone is the whole session.
+    bool ok = Exec(raw, "PRAGMA synchronous = FULL") == SQLITE_OK && WriteNewSession(raw, m) &&
+              Exec(raw, "PRAGMA journal_mode = WAL") == SQLITE_OK;
+    if (!ok) {
+      std::string why = sqlite3_errmsg(raw);
+      std::string fr = FrenchWriteReason(raw, sqlite3_extended_errcode(raw));
+      sqlite3_close_v2(db.release());
+      return fail(why, fr);
+    }
+    if (sqlite3_close(db.release()) != SQLITE_OK) return fail("cannot close the new file", "erreur d'écriture");
+  }
+  {
+    int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+    bool synced = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0) ::close(fd);
+    if (!synced) return fail(std::strerror(errno), "erreur d'écriture");
+  }
+  if (::link(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    if (err == EEXIST) {  // another Atelier created it meanwhile: open that one
+      fs::remove(tmp, ec);
+      return std::nullopt;
+    }
+    if (err == EPERM || err == ENOTSUP || err == EOPNOTSUPP) {
+      // A file system without hard links: a rename, which is atomic too (the race with another
+      // creator above is lost then, the flock still keeps a single writer).
+      if (::rename(tmp.c_str(), path.c_str()) != 0) return fail(std::strerror(errno), std::strerror(errno));
+    } else {
+      return fail(std::strerror(err), err == ENOSPC ? "le disque est plein" : std::strerror(err));
+    }
+  }
+  fs::remove(tmp, ec);
+  fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);  // the new name, durably
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 OpenOutcome SessionFile::Open(const fs::path& path, const NewSession& if_new) {
   std::error_code ec;
-  LockFd lock;
-  bool created = false;
-  // Create atomically when absent, so two kiosks starting together do not both create it.
-  lock.fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (lock.fd >= 0) {
-    created = true;
-  } else if (errno == EEXIST) {
-    auto status = fs::status(path, ec);
-    if (!fs::is_regular_file(status)) return {nullptr, NotSession(path, "not a regular file")};
-    if (fs::file_size(path, ec) == 0) return {nullptr, NotSession(path, "the file is empty")};
-    lock.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (lock.fd < 0)
-      return {nullptr, Msg(path, std::string("cannot open: ") + std::strerror(errno),
-                           "Impossible d'ouvrir le fichier « " + path.filename().string() + " ».")};
-  } else {
-    int err = errno;
-    return {nullptr, Msg(path, std::string("cannot create the session file: ") + std::strerror(err),
-                         "Impossible de créer le fichier de session « " + path.filename().string() +
-                             " » : " + (err == ENOSPC ? "le disque est plein." : err == EROFS || err == EACCES
-                                                                                     ? "le dossier est en lecture seule."
-                                                                                     : std::strerror(err)))};
+  if (!fs::exists(fs::symlink_status(path, ec))) {
+    if (auto failed = CreateSessionFile(path, if_new)) return {nullptr, *failed};
   }
-  auto remove_created = [&] {
-    if (created) fs::remove(path, ec);
-  };
+  LockFd lock;
+  auto status = fs::status(path, ec);
+  if (!fs::is_regular_file(status)) return {nullptr, NotSession(path, "not a regular file")};
+  if (fs::file_size(path, ec) == 0) return {nullptr, NotSession(path, "the file is empty")};
+  lock.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (lock.fd < 0)
+    return {nullptr, Msg(path, std::string("cannot open: ") + std::strerror(errno),
+                         "Impossible d'ouvrir le fichier « " + path.filename().string() + " ».")};
   if (flock(lock.fd, LOCK_EX | LOCK_NB) != 0) {
-    remove_created();
     return {nullptr, Msg(path, "the session is in use by another Atelier (another kiosk or window records into it)",
                          "Cette session est déjà ouverte par un autre Atelier : elle ne peut pas être "
                          "enregistrée deux fois en même temps.")};
@@ -345,42 +416,15 @@ OpenOutcome SessionFile::Open(const fs::path& path, const NewSession& if_new) {
   int rc = sqlite3_open_v2(Uri(path, "mode=rw").c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, nullptr);
   Closer db{raw};
   if (rc != SQLITE_OK) {
-    std::string why = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
     sqlite3_close_v2(db.release());
-    remove_created();
-    if (created) return {nullptr, Msg(path, "cannot create the session file: " + why, WriteProblem(why))};
+    ::close(lock.release());
     return OpenReadOnly(path);  // e.g. a read-only folder: still show it
   }
   sqlite3_busy_timeout(raw, 2000);
 
   auto file = std::unique_ptr<SessionFile>(new SessionFile());
   file->m_path = path;
-  if (created) {
-    SessionMeta& m = file->m_meta;
-    m.format_version = kFormatVersion;
-    m.app_version = ATELIER_VERSION;
-    m.title = if_new.title;
-    m.map_template = if_new.map_template;
-    m.created_ms = if_new.created_ms ? if_new.created_ms : WallNowMs();
-    m.created_at = IsoUtc(m.created_ms);
-    LocalZone zone = MachineZone(m.created_ms);
-    m.time_zone = if_new.time_zone.empty() ? zone.name : if_new.time_zone;
-    m.utc_offset_minutes = if_new.utc_offset_minutes.value_or(zone.utc_offset_minutes);
-    bool ok = Exec(raw, "PRAGMA journal_mode = WAL") == SQLITE_OK && Exec(raw, "PRAGMA synchronous = FULL") == SQLITE_OK &&
-              WriteNewSession(raw, m);
-    if (!ok) {
-      std::string why = sqlite3_errmsg(raw);
-      std::string fr = FrenchWriteReason(raw, sqlite3_extended_errcode(raw));
-      sqlite3_close_v2(db.release());
-      // The WAL files of a failed creation go with it.
-      fs::remove(path.string() + "-wal", ec);
-      fs::remove(path.string() + "-shm", ec);
-      remove_created();
-      return {nullptr, Msg(path, "cannot create the session file: " + why,
-                           "Impossible de créer la session : " + fr + ".")};
-    }
-    file->m_board = core::Board(m.map_template);
-  } else {
+  {
     Checked c = Check(raw, path, file->m_meta, true);
     if (c.error) return {nullptr, *c.error};
     if (c.user_version > kFormatVersion || c.damaged || sqlite3_db_readonly(raw, "main") == 1) {
@@ -401,7 +445,7 @@ OpenOutcome SessionFile::Open(const fs::path& path, const NewSession& if_new) {
   file->m_db = db.release();
   file->m_lock_fd = lock.release();
   file->m_read_only = false;
-  if (!created) {
+  {
     auto board = file->BoardAt(INT64_MAX);
     if (!board) return {nullptr, Damaged(path, board.error().message)};
     file->m_board = std::move(*board);
