@@ -85,6 +85,8 @@ int main(int argc, char** argv) {
   replay_cmd->add_option("--input-script", replay_options.input_script, "Drive the replay screen with an input script")
       ->check(CLI::ExistingFile);
   replay_cmd->add_flag("--quit-after-script", replay_options.quit_after_script, "Quit once the script has been played");
+  replay_cmd->add_option("--dump-board", replay_options.dump_board,
+                         "Write the board at --at (else at the playhead when quitting) as JSON");
 
   CLI11_PARSE(app, argc, argv);
   if (*replay_cmd) {

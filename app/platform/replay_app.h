@@ -1,5 +1,6 @@
 // `atelier replay SESSION`: the replay screen, or (with --at / --frames) pictures of the board
-// at given moments. Never writes to the session file.
+// at given moments. Never writes to the session file; works on a file a kiosk still records
+// (it sees the events up to when it opened; "Actualiser" reads the newer ones).
 #pragma once
 #include <optional>
 #include <string>
@@ -19,8 +20,20 @@ struct ReplayOptions {
   double speed = 1;
   std::string input_script;
   bool quit_after_script = false;
+  std::string dump_board;  // board at --at (or at the playhead on exit) as JSON (store::BoardToJson)
 };
 
+// Forms (docs/replay.md):
+//   SESSION [--at TIME]                      the replay screen (paused at TIME)
+//   SESSION --at TIME --screenshot F         PNG of the board at TIME, then exit (default size
+//                                            1920x1080; without --at: the end)
+//   SESSION --at TIME --dump-board F         the board at TIME as JSON, no window needed
+//   SESSION --frames DIR [--fps N --speed S] numbered PNGs 000001.png … of the whole replay
+//                                            (from --at when given), a progress line on stderr
+//   SESSION --input-script S [--quit-after-script]  the screen driven by a script
+// The file is opened read-only and never written. Exit code: 0, 1 for a session that cannot be
+// read or a bad TIME (the English reason on stderr; the French one on screen when interactive),
+// 2 when no window / font / renderer, 3 when the input script failed.
 int RunReplay(const ReplayOptions& options);
 
 }  // namespace atelier::platform
