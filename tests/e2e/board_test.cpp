@@ -208,3 +208,50 @@ TEST(Board, TheSameBoardLooksTheSameAtEveryResolution) {
 
 }  // namespace
 }  // namespace atelier::e2e
+
+namespace atelier::e2e {
+namespace {
+
+TEST(Board, EnglishInterfaceThroughTheCatalogue) {
+  auto dir = FreshDir("run");
+  Script s;
+  s.Tap("Add a card", 400).Add({{"text", "Newsletter"}}).Tap("blue").Tap("Done", 300);
+  s.Add({{"quit", true}});
+  auto script = WriteScript(dir, "en.jsonl", s.lines);
+  auto run = RunAtelier({"--size", "1280x720", "--lang", "en", "--input-script", script.string(), "--dump-board",
+                         (dir / "board.json").string()});
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  json board = ReadJson(dir / "board.json");
+  const json* card = CardWithText(board, "Newsletter");
+  ASSERT_NE(card, nullptr) << board.dump(2);
+  EXPECT_EQ((*card)["colour"], "blue");
+}
+
+TEST(Board, ARecordingPlaysBackToTheSameBoard) {
+  auto dir = FreshDir("run");
+  Script s;
+  s.Tap("Ajouter une carte", 400).Tap("Maj").Tap("É").Tap("t").Tap("é").Tap("rose").Tap("Valider", 300);
+  s.Drag({{"card", "Été"}}, {{"map", {0.3, 0.6}}}, 500);
+  s.Add({{"quit", true}});
+  auto script = WriteScript(dir, "person.jsonl", s.lines);
+  auto first = RunAtelier({"--size", "1280x720", "--session", (dir / "first.atelier").string(), "--input-script",
+                           script.string(), "--record-input", (dir / "recorded.jsonl").string(), "--dump-board",
+                           (dir / "first.json").string()});
+  ASSERT_EQ(first.exit_code, 0) << first.stderr_text;
+  // The recording is itself an input script: played on a new session it builds the same board.
+  auto second = RunAtelier({"--size", "1280x720", "--session", (dir / "second.atelier").string(), "--input-script",
+                            (dir / "recorded.jsonl").string(), "--quit-after-script", "--dump-board",
+                            (dir / "second.json").string()});
+  ASSERT_EQ(second.exit_code, 0) << second.stderr_text;
+  json a = ReadJson(dir / "first.json"), b = ReadJson(dir / "second.json");
+  ASSERT_EQ(a["cards"].size(), 1u) << a.dump(2);
+  ASSERT_EQ(b["cards"].size(), 1u) << b.dump(2);
+  EXPECT_EQ(a["cards"][0]["text"], "Été");
+  EXPECT_EQ(b["cards"][0]["text"], a["cards"][0]["text"]);
+  EXPECT_EQ(b["cards"][0]["colour"], "pink");
+  EXPECT_NEAR(b["cards"][0]["x"].get<double>(), a["cards"][0]["x"].get<double>(), 0.002);
+  EXPECT_NEAR(b["cards"][0]["y"].get<double>(), a["cards"][0]["y"].get<double>(), 0.002);
+}
+
+}  // namespace
+}  // namespace atelier::e2e
