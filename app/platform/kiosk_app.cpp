@@ -223,6 +223,7 @@ int ShowStartupProblem(Window& window, const std::string& french, const KioskOpt
   std::fprintf(stderr, "atelier: %s\n", french.c_str());
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
+  io.FontDefault = nullptr;  // it pointed into the atlas just cleared
   ImFontConfig config;
   config.SizePixels = 26;
   io.Fonts->AddFontDefault(&config);

@@ -117,10 +117,11 @@ Run RunProgram(const std::vector<std::string>& argv, int timeout_s, const std::v
 Run RunAtelier(const std::vector<std::string>& args, int timeout_s, const std::vector<std::string>& extra_env) {
   std::vector<std::string> argv{ATELIER_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
-  std::vector<std::string> env = extra_env;
-  // A config of the tester's own must not change what the tests see.
-  env.push_back("XDG_CONFIG_HOME=" + FreshDir("config").string());
-  env.push_back("XDG_DATA_HOME=" + FreshDir("data").string());  // sessions land here
+  // A config or sessions of the tester's own must not change what the tests see; a test's own
+  // values (extra_env) come after these and win.
+  std::vector<std::string> env{"XDG_CONFIG_HOME=" + FreshDir("config").string(),
+                               "XDG_DATA_HOME=" + FreshDir("data").string()};
+  env.insert(env.end(), extra_env.begin(), extra_env.end());
   return RunProgram(argv, timeout_s, env);
 }
 
