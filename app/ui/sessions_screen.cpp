@@ -135,8 +135,10 @@ std::optional<SessionsRequest> SessionsScreen::DrawList(Controls& controls) {
 
     float text_x = at.x + 2 * pad + preview_size.x + 10 * s;
     draw->AddText(m_fonts.large, m_fonts.large->FontSize, ImVec2(text_x, at.y + pad), colours::kInk, row.title.c_str());
-    std::string details = row.started + "  ·  " + Duration(row.duration_ms) + "  ·  " +
-                          Tr("{1} cartes", {std::to_string(row.cards)});
+    std::string cards = row.cards == 0   ? std::string(Tr("Aucune carte"))
+                        : row.cards == 1 ? std::string(Tr("1 carte"))
+                                         : Tr("{1} cartes", {std::to_string(row.cards)});
+    std::string details = row.started + "  ·  " + Duration(row.duration_ms) + "  ·  " + cards;
     draw->AddText(m_fonts.body, m_fonts.body->FontSize, ImVec2(text_x, at.y + pad + 52 * s), colours::kInkSoft,
                   details.c_str());
     const char* state = row.current ? Tr("En cours sur ce kiosque") : row.ended ? Tr("Terminée") : Tr("Pas terminée");
@@ -146,9 +148,12 @@ std::optional<SessionsRequest> SessionsScreen::DrawList(Controls& controls) {
     float bw = 230 * s, bh = 76 * s;
     ImGui::SetCursorScreenPos(ImVec2(at.x + right - 40 * s - 3 * bw - 2 * pad - 10 * s, at.y + (row_h - bh) / 2));
     std::string suffix = "##" + std::to_string(i);
-    if (controls.Button((std::string(Tr("Ouvrir")) + suffix).c_str(), ImVec2(bw, bh), ButtonLook::Primary, m_fonts.body) &&
-        !row.current)
+    if (row.current) {  // already open here: nothing to open
+      ImGui::Dummy(ImVec2(bw, bh));
+    } else if (controls.Button((std::string(Tr("Ouvrir")) + suffix).c_str(), ImVec2(bw, bh), ButtonLook::Primary,
+                               m_fonts.body)) {
       request = OpenSessionRequest{row.path};
+    }
     ImGui::SameLine();
     if (controls.Button((std::string(Tr("Renommer")) + suffix).c_str(), ImVec2(bw, bh), ButtonLook::Plain, m_fonts.body)) {
       m_title = core::TextEdit(row.title);
