@@ -266,10 +266,17 @@ OpenOutcome SessionFile::OpenReadOnly(const fs::path& path) {
   if (!fs::is_regular_file(status)) return {nullptr, NotSession(path, "not a regular file")};
   if (fs::file_size(path, ec) == 0 || ec) return {nullptr, NotSession(path, "the file is empty")};
 
-  // Normal read-only first (sees events still in the -wal); if SQLite cannot open the WAL
-  // index read-only (read-only folder), the main file alone as immutable.
+  // With a -wal next to it (a kiosk records into it, or one was killed): a normal read-only
+  // connection, which sees the events still in the WAL; if SQLite cannot use the WAL index
+  // read-only (read-only folder), the main file alone. Without a -wal the main file is the
+  // whole session and no writer is connected (a writer keeps its -wal until it closes): read it
+  // as immutable, because a read-only connection to a WAL-mode file would otherwise create
+  // -wal and -shm files next to it and leave them there.
   std::optional<OpenMessage> first_error;
-  for (const char* params : {"mode=ro", "immutable=1"}) {
+  const bool has_wal = fs::exists(path.string() + "-wal", ec);
+  std::vector<const char*> modes = has_wal ? std::vector<const char*>{"mode=ro", "immutable=1"}
+                                           : std::vector<const char*>{"immutable=1"};
+  for (const char* params : modes) {
     sqlite3* raw = nullptr;
     int rc = sqlite3_open_v2(Uri(path, params).c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
     Closer db{raw};
