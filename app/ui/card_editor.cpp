@@ -60,15 +60,10 @@ void CardEditor::Insert(std::string_view utf8) {
 void CardEditor::Type(std::string_view utf8) { Insert(utf8); }
 
 CardEditor::Outcome CardEditor::Key(KeyPress key) {
-  switch (key) {
-    case KeyPress::Enter: return Outcome::Validated;
-    case KeyPress::Escape: return Outcome::Cancelled;
-    case KeyPress::Backspace: m_edit.Backspace(); break;
-    case KeyPress::Delete: m_edit.Delete(); break;
-    case KeyPress::Left: m_edit.Left(); break;
-    case KeyPress::Right: m_edit.Right(); break;
-    case KeyPress::Home: m_edit.Home(); break;
-    case KeyPress::End: m_edit.End(); break;
+  switch (OnScreenKeyboard::PhysicalKey(key, m_edit)) {
+    case input::KeyAction::Validate: return Outcome::Validated;
+    case input::KeyAction::Cancel: return Outcome::Cancelled;
+    case input::KeyAction::Continue: break;
   }
   return Outcome::None;
 }

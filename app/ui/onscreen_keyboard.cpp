@@ -47,4 +47,18 @@ OnScreenKeyboard::Outcome OnScreenKeyboard::Draw(Controls& controls, const Fonts
   return outcome;
 }
 
+input::KeyAction OnScreenKeyboard::PhysicalKey(KeyPress key, core::TextEdit& edit) {
+  switch (key) {
+    case KeyPress::Enter: return input::KeyAction::Validate;
+    case KeyPress::Escape: return input::KeyAction::Cancel;
+    case KeyPress::Backspace: edit.Backspace(); break;
+    case KeyPress::Delete: edit.Delete(); break;
+    case KeyPress::Left: edit.Left(); break;
+    case KeyPress::Right: edit.Right(); break;
+    case KeyPress::Home: edit.Home(); break;
+    case KeyPress::End: edit.End(); break;
+  }
+  return input::KeyAction::Continue;
+}
+
 }  // namespace atelier::ui

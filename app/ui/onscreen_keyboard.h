@@ -5,6 +5,7 @@
 #include "core/text_edit.h"
 #include "input/keyboard_layout.h"
 #include "ui/controls.h"
+#include "ui/frame_input.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
@@ -21,6 +22,10 @@ class OnScreenKeyboard {
   };
   // Draws the keys in the current ImGui window, width pixels wide, and applies a press to edit.
   Outcome Draw(Controls& controls, const Fonts& fonts, float scale, float width, core::TextEdit& edit);
+
+  // A key of a physical keyboard, for the same text: Enter validates, Escape cancels, the
+  // others edit.
+  static input::KeyAction PhysicalKey(KeyPress key, core::TextEdit& edit);
 
  private:
   input::Keyboard m_keyboard;

@@ -51,15 +51,10 @@ void SessionsScreen::Key(KeyPress key) {
     if (key == KeyPress::Escape && m_step == Step::ChooseTemplate) m_step = Step::TypeTitle;
     return;
   }
-  switch (key) {
-    case KeyPress::Enter: m_enter = true; break;
-    case KeyPress::Escape: m_step = Step::List; break;
-    case KeyPress::Backspace: m_title.Backspace(); break;
-    case KeyPress::Delete: m_title.Delete(); break;
-    case KeyPress::Left: m_title.Left(); break;
-    case KeyPress::Right: m_title.Right(); break;
-    case KeyPress::Home: m_title.Home(); break;
-    case KeyPress::End: m_title.End(); break;
+  switch (OnScreenKeyboard::PhysicalKey(key, m_title)) {
+    case input::KeyAction::Validate: m_enter = true; break;
+    case input::KeyAction::Cancel: m_step = Step::List; break;
+    case input::KeyAction::Continue: break;
   }
 }
 
