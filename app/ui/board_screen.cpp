@@ -35,7 +35,7 @@ BoardScreen::BoardScreen(core::Session& session, Fonts fonts, BoardScreenConfig 
 BoardScreen::Layout BoardScreen::ComputeLayout(int fb_w, int fb_h) const {
   float s = m_config.ui_scale;
   float margin = 24 * s;
-  float add_w = std::min(380 * s, fb_w * 0.3f), add_h = 100 * s;
+  float add_w = std::min(460 * s, fb_w * 0.3f), add_h = 100 * s;
   float bin_w = 230 * s, bin_h = 110 * s;
   Layout l;
   l.add_left = {margin, fb_h - margin - add_h, add_w, add_h};
@@ -268,7 +268,7 @@ void BoardScreen::DrawAddButtons(std::int64_t) {
     ImGui::SetNextWindowBgAlpha(0);
     ImGui::Begin(left ? "##add_left" : "##add_right", nullptr, kOverlay);
     std::string label = std::string(Tr("Ajouter une carte")) + (left ? "##left" : "##right");
-    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.62f, 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.75f, 0.5f));  // clear of the plus
     if (m_controls.Button(label.c_str(), Size(r), ButtonLook::Primary, m_fonts.large))
       m_editor.OpenNew(SpawnPoint(left), left, m_viewport);
     ImGui::PopStyleVar();

@@ -84,9 +84,9 @@ TEST(Board, TwoFingersDragTwoCardsAtTheSameTime) {
   auto dir = FreshDir("run");
   Script s;
   // One card from each "Ajouter une carte" button: the left one by its label, the right one by
-  // its place (1920×1080, scale 1: a 380×100 button 24 px from the corner).
+  // its place (1920×1080, scale 1: a 460×100 button 24 px from the corner).
   s.Tap("Ajouter une carte", 400).Add({{"text", "Canva"}}).Tap("Valider", 300);
-  s.Add({{"tap", {{"x", 1706}, {"y", 1006}}}}, 400).Add({{"text", "Facebook"}}).Tap("Valider", 300);
+  s.Add({{"tap", {{"x", 1666}, {"y", 1006}}}}, 400).Add({{"text", "Facebook"}}).Tap("Valider", 300);
   // Both fingers go down, move and lift together (pointer ids 0 and 1).
   s.Add({{"down", {{"card", "Canva"}}}, {"id", 0}}, 0);
   s.Add({{"down", {{"card", "Facebook"}}}, {"id", 1}}, 50);

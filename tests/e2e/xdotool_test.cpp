@@ -42,19 +42,20 @@ TEST(Xdotool, ClickTypeAndDragThroughRealXEvents) {
   Xdo({"windowfocus", "--sync", window});
   Pause(1500);  // the first frames (font atlas, glyph baking) are slow under software GL
 
-  // At 1280×720 and scale 1 the left "Ajouter une carte" button is at (24, 596) 380×100.
-  Xdo({"mousemove", "--window", window, "214", "646", "click", "1"});
+  // At 1280×720 and scale 1 the left "Ajouter une carte" button is at (24, 596), 384×100
+  // (460 px, but at most 30 % of the width).
+  Xdo({"mousemove", "--window", window, "216", "646", "click", "1"});
   Pause(1000);
   Xdo({"type", "--delay", "80", "HelloAsso"});
   Pause(300);
   Xdo({"key", "Return"});
   Pause(1000);
   // The new card waits right of the button: its centre 24 px + half a card (0.086 × 1280 / 2)
-  // past the button's edge, (483, 646). Drag it to map (0.5, 0.4) = (640, 288).
-  Xdo({"mousemove", "--window", window, "483", "646", "mousedown", "1"});
+  // past the button's edge, (487, 646). Drag it to map (0.5, 0.4) = (640, 288).
+  Xdo({"mousemove", "--window", window, "487", "646", "mousedown", "1"});
   for (int i = 1; i <= 10; ++i) {
     Pause(60);
-    Xdo({"mousemove", "--window", window, std::to_string(483 + (640 - 483) * i / 10),
+    Xdo({"mousemove", "--window", window, std::to_string(487 + (640 - 487) * i / 10),
          std::to_string(646 + (288 - 646) * i / 10)});
   }
   Pause(300);
