@@ -5,6 +5,8 @@
 
 namespace atelier::replay {
 
+// Written against the card events, and generic over the others (facilitator events: phases,
+// votes, undo …), so that new kinds of events fold and show as "other" without changes here.
 ChangeKind KindOf(const core::EventData& data) {
   return std::visit(
       [](const auto& e) {
@@ -13,15 +15,37 @@ ChangeKind KindOf(const core::EventData& data) {
         else if constexpr (std::is_same_v<E, core::CardMoved>) return ChangeKind::Moved;
         else if constexpr (std::is_same_v<E, core::CardEdited>) return ChangeKind::Edited;
         else if constexpr (std::is_same_v<E, core::CardDeleted>) return ChangeKind::Deleted;
-        else return ChangeKind::Restored;
+        else if constexpr (std::is_same_v<E, core::CardRestored>) return ChangeKind::Restored;
+        else return ChangeKind::Other;
       },
       data);
 }
 
 namespace {
 
-core::CardId CardOf(const core::EventData& data) {
-  return std::visit([](const auto& e) { return e.id; }, data);
+// The card an event is about: its own `id`, or that of the event an undo/redo carries (`what`).
+template <class Variant>
+std::optional<core::CardId> CardOfEvent(const Variant& data) {
+  return std::visit(
+      [](const auto& e) -> std::optional<core::CardId> {
+        if constexpr (requires { e.id; }) return e.id;
+        else if constexpr (requires { e.what; }) return CardOfEvent(e.what);
+        else return std::nullopt;
+      },
+      data);
+}
+
+// A phase starting: an event with a name, a phase kind and a planned duration (the
+// facilitator's PhaseStarted); detected by shape so files without phases need nothing.
+std::optional<Phase> PhaseOf(const core::Event& event) {
+  return std::visit(
+      [&](const auto& e) -> std::optional<Phase> {
+        if constexpr (requires { e.name; e.kind; e.duration_ms; })
+          return Phase{.t_ms = event.t_ms, .name = e.name};
+        else
+          return std::nullopt;
+      },
+      event.data);
 }
 
 }  // namespace
@@ -39,11 +63,14 @@ void Timeline::Append(std::vector<core::Event> more) {
   for (core::Event& e : more) {
     const std::int64_t t = std::max(e.t_ms, m_times.empty() ? std::int64_t{0} : m_times.back());
     m_times.push_back(t);
+    if (std::optional<Phase> phase = PhaseOf(e)) m_phases.push_back({t, phase->name});
     m_tail.Apply(e);
     m_events.push_back(std::move(e));
-    // Restoring a snapshot copies every card in it; folding costs one Apply per event. Spacing
-    // snapshots by about the board's size keeps the two halves of a seek balanced.
-    const std::size_t spacing = std::max(m_config.min_snapshot_every, m_tail.cards().size() + m_tail.binned().size());
+    // Restoring a snapshot copies every card in it; folding costs one Apply per event, which
+    // costs less than copying a card. Spacing snapshots by half the board's size keeps the fold
+    // below the copy, and memory bounded: at most about 2 copies of a card per event.
+    const std::size_t spacing =
+        std::max(m_config.min_snapshot_every, (m_tail.cards().size() + m_tail.binned().size()) / 2);
     if (m_events.size() - m_snapshots.back().count >= spacing) m_snapshots.push_back({m_events.size(), m_tail});
   }
 }
@@ -87,13 +114,12 @@ std::vector<Change> Timeline::ChangesBetween(std::int64_t after_ms, std::int64_t
   const std::size_t first = CountAt(after_ms), last = CountAt(up_to_ms);
   for (std::size_t i = first; i < last; ++i) {
     const core::Event& e = m_events[i];
-    const core::CardId id = CardOf(e.data);
-    auto [it, fresh] = by_card.try_emplace(id, Change{.card = id});
-    Change& c = it->second;
+    const std::optional<core::CardId> id = CardOfEvent(e.data);
+    if (!id) continue;  // about the board or the workshop, not one card
+    Change& c = by_card.try_emplace(*id, Change{.card = *id}).first->second;
     c.kind = KindOf(e.data);
     c.t_ms = m_times[i];
     if (const auto* moved = std::get_if<core::CardMoved>(&e.data); moved && !c.came_from) c.came_from = moved->from;
-    (void)fresh;
   }
   std::vector<Change> out;
   out.reserve(by_card.size());

@@ -11,9 +11,10 @@
 //   the fold of a prefix of the journal: every event whose (monotonic) time is ≤ t.
 // - Seeking restores the nearest in-memory snapshot at or before the moment, then folds the
 //   events after it with core::Board::Apply — the same fold as the live board. Snapshots are
-//   taken on construction and on Append, spaced so that restoring one costs about as much as
-//   folding the events up to the next (at least TimelineConfig::min_snapshot_every events apart,
-//   and about as many events apart as there are cards), which bounds both seek time and memory.
+//   taken on construction and on Append, spaced so that folding from one to the next costs less
+//   than restoring it (at least TimelineConfig::min_snapshot_every events apart, and half as
+//   many events apart as there are cards), which bounds both seek time and memory (about two
+//   card copies per event at most).
 // - Not thread-safe; a Cursor must not outlive its Timeline. Append keeps Cursors valid.
 #pragma once
 #include <cstddef>
@@ -30,7 +31,8 @@ namespace atelier::replay {
 
 // ---- changes and phases ------------------------------------------------------------------
 
-enum class ChangeKind { Added, Moved, Edited, Deleted, Restored };
+// Other: the rest (votes, moderation, undo, phases … from the facilitator's panel).
+enum class ChangeKind { Added, Moved, Edited, Deleted, Restored, Other };
 ChangeKind KindOf(const core::EventData& data);
 
 // What happened to one card in a stretch of time.
@@ -43,14 +45,14 @@ struct Change {
   bool operator==(const Change&) const = default;
 };
 
-// A named part of the workshop (phases come with the facilitator's panel; none yet in files).
+// A named part of the workshop, from the facilitator's panel (files without phases have none).
 struct Phase {
   std::int64_t t_ms = 0;
   std::string name;
 };
 
 struct TimelineConfig {
-  std::size_t min_snapshot_every = 256;  // events between two in-memory snapshots, at least
+  std::size_t min_snapshot_every = 128;  // events between two in-memory snapshots, at least
 };
 
 // ---- Timeline ----------------------------------------------------------------------------

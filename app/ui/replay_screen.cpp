@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <limits>
 
 #include "replay/replay_time.h"
 #include "ui/i18n.h"
@@ -12,6 +13,9 @@
 namespace atelier::ui {
 
 namespace {
+
+constexpr std::int64_t kMaxGlowWindowMs = 20'000;  // session time a change may glow, at most
+constexpr std::size_t kMaxTrails = 6;
 
 constexpr ImGuiWindowFlags kOverlay = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
@@ -31,10 +35,11 @@ constexpr KindLook kKinds[] = {
     {IM_COL32(0xe6, 0x9f, 0x00, 0xff), 0.75f, "modifiée"},
     {IM_COL32(0xd5, 0x5e, 0x00, 0xff), 1.00f, "à la corbeille"},
     {IM_COL32(0xcc, 0x79, 0xa7, 0xff), 0.75f, "rétablie"},
+    {IM_COL32(0x8a, 0x85, 0x7a, 0xff), 0.40f, "autre action"},
 };
 // Which kind a column of the bar shows when several happened there: the rarer and more telling
-// first (a card appearing or leaving), moves last.
-constexpr int kPriority[] = {5, 1, 3, 4, 2};
+// first (a card appearing or leaving), moves and the rest last.
+constexpr int kPriority[] = {6, 2, 4, 5, 3, 1};
 
 ImVec2 Min(const core::Rect& r) { return ImVec2(r.x, r.y); }
 ImVec2 Max(const core::Rect& r) { return ImVec2(r.x + r.w, r.y + r.h); }
@@ -210,16 +215,27 @@ void ReplayScreen::Settle() {
   m_trails.clear();
   if (m_config.look == ReplayLook::Picture) return;
   const double speed = (m_clock.playing() || m_config.look == ReplayLook::Video) ? m_clock.speed() : 1.0;
-  const std::int64_t window = std::max<std::int64_t>(1, std::llround(static_cast<double>(m_config.glow_ms) * speed));
+  // Capped in session time: at 60× a busy stretch would otherwise light up half the board.
+  const std::int64_t window = std::clamp<std::int64_t>(
+      std::llround(static_cast<double>(m_config.glow_ms) * speed), 1, std::max(m_config.glow_ms, kMaxGlowWindowMs));
   const core::Board& board = m_cursor.board();
-  for (const replay::Change& c : m_timeline.ChangesBetween(t - window, t)) {
+  std::vector<replay::Change> changes = m_timeline.ChangesBetween(t - window, t);
+  // Trails only for the latest few moves: more would be a tangle of dots, not a story.
+  std::vector<std::int64_t> trail_times;
+  for (const replay::Change& c : changes)
+    if (c.came_from || c.kind == replay::ChangeKind::Deleted) trail_times.push_back(c.t_ms);
+  std::sort(trail_times.rbegin(), trail_times.rend());
+  const std::int64_t oldest_trail =
+      trail_times.size() > kMaxTrails ? trail_times[kMaxTrails - 1] : std::numeric_limits<std::int64_t>::min();
+  for (const replay::Change& c : changes) {
     const float strength = 1.0f - 0.85f * static_cast<float>(t - c.t_ms) / static_cast<float>(window);
+    const bool trail = c.t_ms >= oldest_trail;
     if (c.kind == replay::ChangeKind::Deleted) {
-      if (const core::Card* gone = board.FindBinned(c.card)) m_trails.push_back({c.card, gone->at, strength});
+      if (const core::Card* gone = board.FindBinned(c.card); gone && trail) m_trails.push_back({c.card, gone->at, strength});
       continue;
     }
     m_glows.push_back({c.card, strength});
-    if (c.came_from) m_trails.push_back({c.card, *c.came_from, strength});
+    if (c.came_from && trail) m_trails.push_back({c.card, *c.came_from, strength});
   }
 }
 
@@ -395,7 +411,7 @@ void ReplayScreen::DrawColumn() {
   EndPanel();
 }
 
-void ReplayScreen::DrawTicks(ImDrawList* draw, const core::Rect& zone) {
+void ReplayScreen::DrawTicks(ImDrawList* draw, const core::Rect& zone, float head_x) {
   const int width = std::max(1, static_cast<int>(zone.w));
   const std::int64_t end = m_timeline.duration_ms();
   if (m_ticks_width != width || m_ticks_events != m_timeline.size()) {
@@ -417,7 +433,9 @@ void ReplayScreen::DrawTicks(ImDrawList* draw, const core::Rect& zone) {
     if (cell == 0) continue;
     const KindLook& look = kKinds[cell - 1];
     const float half = zone.h / 2 * look.height, px = zone.x + static_cast<float>(column);
-    draw->AddRectFilled(ImVec2(px - stroke / 2, mid - half), ImVec2(px + stroke / 2, mid + half), look.colour);
+    // What is still to come is drawn paler, so played and unplayed read apart at a glance.
+    const ImU32 colour = px <= head_x ? look.colour : (look.colour & 0x00ffffffu) | (0x60u << IM_COL32_A_SHIFT);
+    draw->AddRectFilled(ImVec2(px - stroke / 2, mid - half), ImVec2(px + stroke / 2, mid + half), colour);
   }
 }
 
@@ -450,7 +468,7 @@ void ReplayScreen::DrawStrip() {
   const core::Rect ticks{track.x, track.y + 10 * s, track.w, track.h - 20 * s};
   draw->AddRectFilled(Min(track), Max(track), IM_COL32(0xff, 0xff, 0xff, 0xff), 14 * s);
   draw->AddRect(Min(track), Max(track), colours::kPanelBorder, 14 * s, 0, 2 * s);
-  DrawTicks(draw, ticks);
+  DrawTicks(draw, ticks, head_x);
   const float bar_h = 12 * s, mid = track.y + track.h / 2;
   draw->AddRectFilled(ImVec2(track.x, mid - bar_h / 2), ImVec2(head_x, mid + bar_h / 2),
                       IM_COL32(0x1d, 0x5f, 0xa8, 0x90), bar_h / 2);

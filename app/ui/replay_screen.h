@@ -88,7 +88,7 @@ class ReplayScreen {
   void Settle();  // the board, glows and trails for the playhead as it is now
   void DrawColumn();
   void DrawStrip();
-  void DrawTicks(ImDrawList* draw, const core::Rect& bar);
+  void DrawTicks(ImDrawList* draw, const core::Rect& bar, float head_x);
   void DrawCaption();
   void DrawMessages(std::int64_t now_ms);
   std::string TimeOfDay(std::int64_t t_ms) const;
