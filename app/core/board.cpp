@@ -1,8 +1,35 @@
+// Sections: queries · phases · Apply (the fold) · what undoable events do and undo.
 #include "core/board.h"
 
 #include <algorithm>
 
 namespace atelier::core {
+
+namespace {
+
+template <class T, class V>
+struct IsAlternative;
+template <class T, class... Ts>
+struct IsAlternative<T, std::variant<Ts...>> : std::bool_constant<(std::is_same_v<T, Ts> || ...)> {};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Queries.
+
+Board Board::Restore(Template tmpl, std::map<CardId, Card> cards, std::map<CardId, Card> binned, CardId next_id,
+                     std::int64_t next_z, std::int64_t last_ms, Facilitation facilitation) {
+  Board b(std::move(tmpl));
+  b.m_cards = std::move(cards);
+  b.m_binned = std::move(binned);
+  b.m_next_id = next_id;
+  b.m_next_z = next_z;
+  b.m_last_ms = last_ms;
+  const auto renamed = facilitation.renamed;
+  b.m_fac = std::move(facilitation);
+  for (const auto& [key, text] : renamed) b.SetLabel(key, text);
+  return b;
+}
 
 const Card* Board::Find(CardId id) const {
   auto it = m_cards.find(id);
@@ -12,6 +39,11 @@ const Card* Board::Find(CardId id) const {
 const Card* Board::FindBinned(CardId id) const {
   auto it = m_binned.find(id);
   return it == m_binned.end() ? nullptr : &it->second;
+}
+
+const Card* Board::FindHidden(CardId id) const {
+  auto it = m_fac.hidden.find(id);
+  return it == m_fac.hidden.end() ? nullptr : &it->second;
 }
 
 std::vector<const Card*> Board::InDrawOrder() const {
@@ -30,13 +62,125 @@ std::optional<CardId> Board::CardAt(MapPoint p) const {
   return best->id;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Phases.
+
+std::int64_t PhaseState::ElapsedMs(std::int64_t now_ms) const {
+  const std::int64_t end = paused_since_ms ? *paused_since_ms : now_ms;
+  return std::max<std::int64_t>(0, end - started_ms - paused_total_ms);
+}
+
+std::optional<std::int64_t> PhaseState::RemainingMs(std::int64_t now_ms) const {
+  if (!timed()) return std::nullopt;
+  return duration_ms + extra_ms - ElapsedMs(now_ms);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Apply.
+
 void Board::Apply(const Event& event) {
   m_last_ms = event.t_ms;
   const std::int64_t t = event.t_ms;
   std::visit(
       [&](const auto& e) {
         using E = std::decay_t<decltype(e)>;
+        if constexpr (IsAlternative<E, Undoable>::value) {
+          Redo(e, t, event.actor, true);
+          RecordUndoable(event.seq, e);
+        } else if constexpr (std::is_same_v<E, ActionUndone>) {
+          Reverse(e.what, t);
+          auto& undo = m_fac.undo;
+          auto it = std::find_if(undo.rbegin(), undo.rend(), [&](const UndoStep& s) { return s.seq == e.seq; });
+          if (it != undo.rend()) undo.erase(std::next(it).base());
+          m_fac.redo.push_back({e.seq, e.what});
+        } else if constexpr (std::is_same_v<E, ActionRedone>) {
+          Redo(e.what, t, event.actor, false);
+          auto& redo = m_fac.redo;
+          auto it = std::find_if(redo.rbegin(), redo.rend(), [&](const UndoStep& s) { return s.seq == e.seq; });
+          if (it != redo.rend()) redo.erase(std::next(it).base());
+          m_fac.undo.push_back({e.seq, e.what});
+          if (m_fac.undo.size() > kUndoDepth) m_fac.undo.erase(m_fac.undo.begin());
+        } else if constexpr (std::is_same_v<E, CardErased>) {
+          m_cards.erase(e.id);
+          m_binned.erase(e.id);
+          m_fac.hidden.erase(e.id);
+          // Nothing can bring it back: steps about it would act on nothing.
+          auto about = [&](const UndoStep& s) { return CardOf(ToEventData(s.what)) == e.id; };
+          std::erase_if(m_fac.undo, about);
+          std::erase_if(m_fac.redo, about);
+          std::erase_if(m_fac.last_vote_ms, [&](const auto& entry) { return entry.first.first == e.id; });
+        } else if constexpr (std::is_same_v<E, PhaseStarted>) {
+          m_fac.phase = PhaseState{.name = e.name, .kind = e.kind, .started_ms = t, .duration_ms = e.duration_ms};
+        } else if constexpr (std::is_same_v<E, PhaseEnded>) {
+          m_fac.phase.reset();
+        } else if constexpr (std::is_same_v<E, TimerPaused>) {
+          if (m_fac.phase && !m_fac.phase->paused()) m_fac.phase->paused_since_ms = t;
+        } else if constexpr (std::is_same_v<E, TimerResumed>) {
+          if (m_fac.phase && m_fac.phase->paused()) {
+            m_fac.phase->paused_total_ms += std::max<std::int64_t>(0, t - *m_fac.phase->paused_since_ms);
+            m_fac.phase->paused_since_ms.reset();
+          }
+        } else if constexpr (std::is_same_v<E, TimerExtended>) {
+          if (m_fac.phase) m_fac.phase->extra_ms += e.by_ms;
+        } else if constexpr (std::is_same_v<E, BoardLocked>) {
+          m_fac.locked = true;
+        } else if constexpr (std::is_same_v<E, BoardUnlocked>) {
+          m_fac.locked = false;
+        } else {
+          static_assert(sizeof(E) == 0, "Board::Apply handles every event type");
+        }
+      },
+      event.data);
+}
+
+void Board::RecordUndoable(std::int64_t seq, const Undoable& what) {
+  m_fac.undo.push_back({seq, what});
+  if (m_fac.undo.size() > kUndoDepth) m_fac.undo.erase(m_fac.undo.begin());
+  m_fac.redo.clear();  // a new action: what was undone before it can no longer be redone
+}
+
+// ---------------------------------------------------------------------------------------------
+// What undoable events do (Redo) and undo (Reverse). Unknown ids are ignored: the fold is total.
+
+void Board::Bin(CardId id) {
+  auto it = m_cards.find(id);
+  if (it == m_cards.end()) return;
+  m_binned[id] = it->second;
+  m_cards.erase(it);
+}
+
+void Board::Unbin(CardId id, std::int64_t t) {
+  auto it = m_binned.find(id);
+  if (it == m_binned.end()) return;
+  Card card = it->second;
+  card.z = m_next_z++;
+  card.changed_ms = t;
+  m_cards[id] = card;
+  m_binned.erase(it);
+}
+
+void Board::SetVotes(CardId id, int votes) {
+  for (auto* cards : {&m_cards, &m_fac.hidden, &m_binned}) {
+    auto it = cards->find(id);
+    if (it != cards->end()) it->second.votes = std::max(0, votes);
+  }
+}
+
+void Board::SetLabel(const std::string& key, const std::string& text) {
+  Label* label = m_template.FindLabel(key);
+  if (!label) return;
+  // The renamed wording is what the group typed: it shows whatever the interface language.
+  label->fr = text;
+  label->en.clear();
+  m_fac.renamed[key] = text;
+}
+
+void Board::Redo(const Undoable& what, std::int64_t t, Actor actor, bool fresh) {
+  std::visit(
+      [&](const auto& e) {
+        using E = std::decay_t<decltype(e)>;
         if constexpr (std::is_same_v<E, CardAdded>) {
+          if (!fresh) return Unbin(e.id, t);
           m_cards[e.id] = Card{.id = e.id, .text = e.text, .colour = e.colour, .at = e.at, .z = m_next_z++,
                                .created_ms = t, .changed_ms = t};
           m_next_id = std::max(m_next_id, e.id + 1);
@@ -53,21 +197,63 @@ void Board::Apply(const Event& event) {
           it->second.colour = e.colour;
           it->second.changed_ms = t;
         } else if constexpr (std::is_same_v<E, CardDeleted>) {
+          Bin(e.id);
+        } else if constexpr (std::is_same_v<E, CardRestored>) {
+          Unbin(e.id, t);
+        } else if constexpr (std::is_same_v<E, CardVoted>) {
           auto it = m_cards.find(e.id);
           if (it == m_cards.end()) return;
-          m_binned[e.id] = it->second;
+          ++it->second.votes;
+          if (fresh) m_fac.last_vote_ms[{e.id, actor}] = t;
+        } else if constexpr (std::is_same_v<E, VotesReset>) {
+          for (const auto& [id, votes] : e.before) SetVotes(id, 0);
+        } else if constexpr (std::is_same_v<E, CardHidden>) {
+          auto it = m_cards.find(e.id);
+          if (it == m_cards.end()) return;
+          m_fac.hidden[e.id] = it->second;
           m_cards.erase(it);
-        } else if constexpr (std::is_same_v<E, CardRestored>) {
-          auto it = m_binned.find(e.id);
-          if (it == m_binned.end()) return;
+        } else if constexpr (std::is_same_v<E, CardShown>) {
+          auto it = m_fac.hidden.find(e.id);
+          if (it == m_fac.hidden.end()) return;
           Card card = it->second;
           card.z = m_next_z++;
-          card.changed_ms = t;
           m_cards[e.id] = card;
-          m_binned.erase(it);
+          m_fac.hidden.erase(it);
+        } else if constexpr (std::is_same_v<E, LabelRenamed>) {
+          SetLabel(e.key, e.text);
         }
       },
-      event.data);
+      what);
+}
+
+void Board::Reverse(const Undoable& what, std::int64_t t) {
+  std::visit(
+      [&](const auto& e) {
+        using E = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<E, CardAdded>) {
+          Bin(e.id);  // in the bin, not gone: a redo brings it back
+        } else if constexpr (std::is_same_v<E, CardMoved>) {
+          Redo(CardMoved{e.id, e.to, e.from}, t, Actor::Facilitator, false);
+        } else if constexpr (std::is_same_v<E, CardEdited>) {
+          Redo(CardEdited{e.id, e.text, e.colour, e.old_text, e.old_colour}, t, Actor::Facilitator, false);
+        } else if constexpr (std::is_same_v<E, CardDeleted>) {
+          Unbin(e.id, t);
+        } else if constexpr (std::is_same_v<E, CardRestored>) {
+          Bin(e.id);
+        } else if constexpr (std::is_same_v<E, CardVoted>) {
+          auto it = m_cards.find(e.id);
+          if (it != m_cards.end()) it->second.votes = std::max(0, it->second.votes - 1);
+        } else if constexpr (std::is_same_v<E, VotesReset>) {
+          for (const auto& [id, votes] : e.before) SetVotes(id, votes);
+        } else if constexpr (std::is_same_v<E, CardHidden>) {
+          Redo(CardShown{e.id}, t, Actor::Facilitator, false);
+        } else if constexpr (std::is_same_v<E, CardShown>) {
+          Redo(CardHidden{e.id}, t, Actor::Facilitator, false);
+        } else if constexpr (std::is_same_v<E, LabelRenamed>) {
+          SetLabel(e.key, e.old_text);
+        }
+      },
+      what);
 }
 
 }  // namespace atelier::core

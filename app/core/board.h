@@ -1,8 +1,12 @@
 // The board: the template it is drawn on and the cards on it — the fold of the session's
 // events. Only Apply changes it. Cards dropped on the bin wait in m_binned for "Annuler".
+// The facilitator's state (phase and timer, lock, hidden cards, renamed labels, the undo and
+// redo stacks) is part of the fold too, so replay and a restarted kiosk see the same.
 #pragma once
 #include <map>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "core/card.h"
@@ -10,6 +14,46 @@
 #include "core/template.h"
 
 namespace atelier::core {
+
+inline constexpr std::int64_t kVoteLockoutMs = 400;  // same card, same actor: a double tap, not two votes
+inline constexpr std::size_t kUndoDepth = 100;        // steps the facilitator can go back
+
+// The running phase. Times are session milliseconds (event times), like Event::t_ms.
+struct PhaseState {
+  std::string name;
+  PhaseKind kind = PhaseKind::PlaceCards;
+  std::int64_t started_ms = 0;
+  std::int64_t duration_ms = 0;  // 0: no timer
+  std::int64_t extra_ms = 0;     // "+1 min" presses
+  std::int64_t paused_total_ms = 0;
+  std::optional<std::int64_t> paused_since_ms;
+  bool operator==(const PhaseState&) const = default;
+
+  bool timed() const { return duration_ms > 0; }
+  bool paused() const { return paused_since_ms.has_value(); }
+  // Running time of the phase at now_ms, pauses left out.
+  std::int64_t ElapsedMs(std::int64_t now_ms) const;
+  // Time left on the timer at now_ms (negative once it ran out); nullopt for an untimed phase.
+  std::optional<std::int64_t> RemainingMs(std::int64_t now_ms) const;
+};
+
+// One step the facilitator's undo can take back: the event (by seq) and what it did.
+struct UndoStep {
+  std::int64_t seq = 0;
+  Undoable what;
+  bool operator==(const UndoStep&) const = default;
+};
+
+struct Facilitation {
+  std::optional<PhaseState> phase;
+  bool locked = false;
+  std::map<CardId, Card> hidden;                 // moderated away, may be shown again
+  std::map<std::string, std::string> renamed;    // label key → text, over the template
+  std::vector<UndoStep> undo;                    // oldest first, at most kUndoDepth
+  std::vector<UndoStep> redo;                    // next to redo last; cleared by a new action
+  std::map<std::pair<CardId, Actor>, std::int64_t> last_vote_ms;  // for the double-tap lock-out
+  bool operator==(const Facilitation&) const = default;
+};
 
 class Board {
  public:
@@ -26,16 +70,16 @@ class Board {
 
   // Rebuilds a board from saved state (store/ snapshots), counters included, so that folding
   // the later events onto it gives exactly what folding from the start gives.
+  // tmpl is the session's original template; the renamed labels in facilitation go over it.
   static Board Restore(Template tmpl, std::map<CardId, Card> cards, std::map<CardId, Card> binned, CardId next_id,
-                       std::int64_t next_z, std::int64_t last_ms) {
-    Board b(std::move(tmpl));
-    b.m_cards = std::move(cards);
-    b.m_binned = std::move(binned);
-    b.m_next_id = next_id;
-    b.m_next_z = next_z;
-    b.m_last_ms = last_ms;
-    return b;
-  }
+                       std::int64_t next_z, std::int64_t last_ms, Facilitation facilitation = {});
+
+  const Facilitation& facilitation() const { return m_fac; }
+  bool locked() const { return m_fac.locked; }
+  const std::optional<PhaseState>& phase() const { return m_fac.phase; }
+  bool voting() const { return m_fac.phase && m_fac.phase->kind == PhaseKind::Vote; }
+  const std::map<CardId, Card>& hidden() const { return m_fac.hidden; }
+  const Card* FindHidden(CardId id) const;
 
   // Cards from bottom to top (ascending z), for drawing.
   std::vector<const Card*> InDrawOrder() const;
@@ -53,12 +97,23 @@ class Board {
   bool operator==(const Board&) const = default;
 
  private:
+  void RecordUndoable(std::int64_t seq, const Undoable& what);
+  // Does (forward) or reverses (!forward) what an undoable event did; a redo of an add
+  // restores the card from the bin where the undo put it.
+  void Redo(const Undoable& what, std::int64_t t, Actor actor, bool fresh);
+  void Reverse(const Undoable& what, std::int64_t t);
+  void Bin(CardId id);
+  void Unbin(CardId id, std::int64_t t);
+  void SetVotes(CardId id, int votes);
+  void SetLabel(const std::string& key, const std::string& text);
+
   Template m_template;
   std::map<CardId, Card> m_cards;
   std::map<CardId, Card> m_binned;
   CardId m_next_id = 1;
   std::int64_t m_next_z = 1;
   std::int64_t m_last_ms = 0;
+  Facilitation m_fac;
 };
 
 }  // namespace atelier::core

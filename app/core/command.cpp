@@ -23,12 +23,28 @@ std::optional<Error> CheckCard(std::string& text, const std::string& colour) {
 
 Error NoSuchCard(CardId id) { return Error{"La carte n°" + std::to_string(id) + " n'est pas sur le tableau."}; }
 
+// Commands participants may give; everything else is the facilitator's.
+template <class C>
+constexpr bool kParticipantCommand = std::is_same_v<C, AddCard> || std::is_same_v<C, MoveCard> ||
+                                     std::is_same_v<C, EditCard> || std::is_same_v<C, DeleteCard> ||
+                                     std::is_same_v<C, RestoreCard> || std::is_same_v<C, VoteCard>;
+
 }  // namespace
 
-Result<EventData> Decide(const Board& board, const Command& command) {
+Result<EventData> Decide(const Board& board, const Command& command, const DecideContext& context) {
+  const bool facilitator = context.actor == Actor::Facilitator;
   return std::visit(
       [&](const auto& c) -> Result<EventData> {
         using C = std::decay_t<decltype(c)>;
+        if constexpr (kParticipantCommand<C>) {
+          if (board.locked() && !facilitator)
+            return Error{"Le tableau est verrouillé par l'animation : on peut regarder, mais pas le modifier pour "
+                         "l'instant."};
+        } else {
+          if (!facilitator) return Error{"Seule la personne qui anime l'atelier peut faire cela."};
+        }
+        const PhaseState* phase = board.phase() ? &*board.phase() : nullptr;
+
         if constexpr (std::is_same_v<C, AddCard>) {
           std::string text = c.text;
           if (auto err = CheckCard(text, c.colour)) return *err;
@@ -49,9 +65,77 @@ Result<EventData> Decide(const Board& board, const Command& command) {
         } else if constexpr (std::is_same_v<C, DeleteCard>) {
           if (!board.Find(c.id)) return NoSuchCard(c.id);
           return EventData{CardDeleted{c.id}};
-        } else {
+        } else if constexpr (std::is_same_v<C, RestoreCard>) {
           if (!board.FindBinned(c.id)) return Error{"Cette carte ne peut plus être rétablie."};
           return EventData{CardRestored{c.id}};
+        } else if constexpr (std::is_same_v<C, VoteCard>) {
+          if (!board.Find(c.id)) return NoSuchCard(c.id);
+          if (!board.voting()) return Error{"Le vote n'est pas ouvert."};
+          const auto& last = board.facilitation().last_vote_ms;
+          auto it = last.find({c.id, context.actor});
+          if (it != last.end() && context.now_ms - it->second < kVoteLockoutMs)
+            return Error{"Un seul appui suffit : ce vote est déjà compté."};
+          return EventData{CardVoted{c.id}};
+        } else if constexpr (std::is_same_v<C, ResetVotes>) {
+          VotesReset reset;
+          for (const auto* cards : {&board.cards(), &board.hidden()})
+            for (const auto& [id, card] : *cards)
+              if (card.votes > 0) reset.before.emplace_back(id, card.votes);
+          if (reset.before.empty()) return Error{"Aucun vote à effacer."};
+          return EventData{std::move(reset)};
+        } else if constexpr (std::is_same_v<C, HideCard>) {
+          if (!board.Find(c.id)) return NoSuchCard(c.id);
+          return EventData{CardHidden{c.id}};
+        } else if constexpr (std::is_same_v<C, ShowCard>) {
+          if (!board.FindHidden(c.id)) return Error{"Cette carte n'est pas masquée."};
+          return EventData{CardShown{c.id}};
+        } else if constexpr (std::is_same_v<C, EraseCard>) {
+          if (!board.Find(c.id) && !board.FindBinned(c.id) && !board.FindHidden(c.id)) return NoSuchCard(c.id);
+          return EventData{CardErased{c.id}};
+        } else if constexpr (std::is_same_v<C, RenameLabel>) {
+          const Label* label = board.map_template().FindLabel(c.key);
+          if (!label) return Error{"Cette étiquette n'existe pas sur la carte."};
+          std::string text = SanitizeCardText(c.text);
+          if (text.empty()) return Error{"Écrivez le nouveau nom."};
+          if (CountChars(text) > kMaxLabelChars)
+            return Error{"Un nom est limité à " + std::to_string(kMaxLabelChars) + " caractères."};
+          if (text == label->fr) return Error{"Le nom n'a pas changé."};
+          return EventData{LabelRenamed{c.key, label->fr, text}};
+        } else if constexpr (std::is_same_v<C, StartPhase>) {
+          std::string name = SanitizeCardText(c.name);
+          if (name.empty()) return Error{"Donnez un nom à la phase."};
+          if (c.duration_ms < 0) return Error{"Une durée ne peut pas être négative."};
+          return EventData{PhaseStarted{name, c.kind, c.duration_ms}};
+        } else if constexpr (std::is_same_v<C, EndPhase>) {
+          if (!phase) return Error{"Aucune phase en cours."};
+          return EventData{PhaseEnded{phase->name}};
+        } else if constexpr (std::is_same_v<C, PauseTimer>) {
+          if (!phase || !phase->timed()) return Error{"Aucun minuteur en cours."};
+          if (phase->paused()) return Error{"Le minuteur est déjà en pause."};
+          return EventData{TimerPaused{}};
+        } else if constexpr (std::is_same_v<C, ResumeTimer>) {
+          if (!phase || !phase->paused()) return Error{"Le minuteur n'est pas en pause."};
+          return EventData{TimerResumed{}};
+        } else if constexpr (std::is_same_v<C, ExtendTimer>) {
+          if (!phase || !phase->timed()) return Error{"Aucun minuteur en cours."};
+          if (c.by_ms <= 0) return Error{"Une durée doit être positive."};
+          return EventData{TimerExtended{c.by_ms}};
+        } else if constexpr (std::is_same_v<C, LockBoard>) {
+          if (board.locked()) return Error{"Le tableau est déjà verrouillé."};
+          return EventData{BoardLocked{}};
+        } else if constexpr (std::is_same_v<C, UnlockBoard>) {
+          if (!board.locked()) return Error{"Le tableau n'est pas verrouillé."};
+          return EventData{BoardUnlocked{}};
+        } else if constexpr (std::is_same_v<C, Undo>) {
+          const auto& undo = board.facilitation().undo;
+          if (undo.empty()) return Error{"Plus rien à annuler."};
+          return EventData{ActionUndone{undo.back().seq, undo.back().what}};
+        } else if constexpr (std::is_same_v<C, Redo>) {
+          const auto& redo = board.facilitation().redo;
+          if (redo.empty()) return Error{"Rien à rétablir."};
+          return EventData{ActionRedone{redo.back().seq, redo.back().what}};
+        } else {
+          static_assert(sizeof(C) == 0, "Decide handles every command");
         }
       },
       command);

@@ -35,9 +35,56 @@ struct RestoreCard {
   CardId id = 0;
 };
 
-using Command = std::variant<AddCard, MoveCard, EditCard, DeleteCard, RestoreCard>;
+// ---- facilitator commands (Actor::Facilitator only, except VoteCard) ------------------------
+
+struct VoteCard {  // participants vote too, during a vote phase
+  CardId id = 0;
+};
+struct ResetVotes {};
+struct HideCard {
+  CardId id = 0;
+};
+struct ShowCard {
+  CardId id = 0;
+};
+struct EraseCard {  // for good: from the board, the bin or the hidden cards
+  CardId id = 0;
+};
+struct RenameLabel {
+  std::string key;  // see Template::LabelKeys
+  std::string text;
+};
+struct StartPhase {
+  std::string name;
+  PhaseKind kind = PhaseKind::PlaceCards;
+  std::int64_t duration_ms = 0;  // 0: no timer
+};
+struct EndPhase {};
+struct PauseTimer {};
+struct ResumeTimer {};
+struct ExtendTimer {
+  std::int64_t by_ms = 60000;
+};
+struct LockBoard {};
+struct UnlockBoard {};
+struct Undo {};
+struct Redo {};
+
+using Command = std::variant<AddCard, MoveCard, EditCard, DeleteCard, RestoreCard, VoteCard, ResetVotes, HideCard,
+                             ShowCard, EraseCard, RenameLabel, StartPhase, EndPhase, PauseTimer, ResumeTimer,
+                             ExtendTimer, LockBoard, UnlockBoard, Undo, Redo>;
+
+// Who asks, and when (session milliseconds, the clock that will stamp the event): the rules
+// depend on both (a locked board, the double-tap lock-out on votes).
+struct DecideContext {
+  Actor actor = Actor::Kiosk;
+  std::int64_t now_ms = 0;
+};
+
+inline constexpr std::size_t kMaxLabelChars = 60;
 
 // The event a command would produce on this board, or why it is refused (French message).
-Result<EventData> Decide(const Board& board, const Command& command);
+// A locked board refuses every participant command; facilitator commands refuse other actors.
+Result<EventData> Decide(const Board& board, const Command& command, const DecideContext& context = {});
 
 }  // namespace atelier::core

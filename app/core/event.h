@@ -4,8 +4,11 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <optional>
 #include <string_view>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include "core/card.h"
 
@@ -49,9 +52,111 @@ struct CardRestored {
   bool operator==(const CardRestored&) const = default;
 };
 
-using EventData = std::variant<CardAdded, CardMoved, CardEdited, CardDeleted, CardRestored>;
+// ---- facilitator events (the PIN-protected panel; see docs/guide-animateur.md) -------------
+
+// What a phase of the workshop is for: placing cards, talking, or dot voting (cards then show a
+// vote control).
+enum class PhaseKind { PlaceCards, Discuss, Vote };
+std::string_view PhaseKindName(PhaseKind k);  // "place_cards", "discuss", "vote"
+
+// A named phase begins (and the one before it, if any, ends with it). duration_ms 0: no timer.
+struct PhaseStarted {
+  std::string name;
+  PhaseKind kind = PhaseKind::PlaceCards;
+  std::int64_t duration_ms = 0;
+  bool operator==(const PhaseStarted&) const = default;
+};
+
+struct PhaseEnded {
+  std::string name;  // the phase that ended, for readers of the journal
+  bool operator==(const PhaseEnded&) const = default;
+};
+
+struct TimerPaused {
+  bool operator==(const TimerPaused&) const = default;
+};
+struct TimerResumed {
+  bool operator==(const TimerResumed&) const = default;
+};
+struct TimerExtended {
+  std::int64_t by_ms = 60000;
+  bool operator==(const TimerExtended&) const = default;
+};
+
+// Locked: participants (Actor::Kiosk, Phone) may look but not change the board.
+struct BoardLocked {
+  bool operator==(const BoardLocked&) const = default;
+};
+struct BoardUnlocked {
+  bool operator==(const BoardUnlocked&) const = default;
+};
+
+// One dot on a card.
+struct CardVoted {
+  CardId id = 0;
+  bool operator==(const CardVoted&) const = default;
+};
+
+// Every vote back to zero; before holds the counts that were cleared (card id, votes), so the
+// reset can be undone and a reader sees what was lost.
+struct VotesReset {
+  std::vector<std::pair<CardId, int>> before;
+  bool operator==(const VotesReset&) const = default;
+};
+
+// Moderation: a hidden card is off the board (and out of exports) but kept, so it can be shown
+// again; an erased card is gone for good (only the journal remembers it).
+struct CardHidden {
+  CardId id = 0;
+  bool operator==(const CardHidden&) const = default;
+};
+struct CardShown {
+  CardId id = 0;
+  bool operator==(const CardShown&) const = default;
+};
+struct CardErased {
+  CardId id = 0;
+  bool operator==(const CardErased&) const = default;
+};
+
+// A map label changed on the kiosk. key names the label: "title", "horizontal.title",
+// "horizontal.low", "horizontal.high", "vertical.title", "vertical.low", "vertical.high" or
+// "zone.<zone id>" (see LabelKeys in template.h).
+struct LabelRenamed {
+  std::string key;
+  std::string old_text;
+  std::string text;
+  bool operator==(const LabelRenamed&) const = default;
+};
+
+// The events the facilitator's undo can reverse.
+using Undoable = std::variant<CardAdded, CardMoved, CardEdited, CardDeleted, CardRestored, CardVoted, VotesReset,
+                              CardHidden, CardShown, LabelRenamed>;
+
+// Undo and redo are events too, so the replay shows them. Each names the event it reverses
+// (seq) and carries it whole (what), so a reader — and Apply — knows exactly what changed:
+// undoing a move moves the card back, undoing a delete restores it, undoing an edit puts the
+// old text back, undoing an add puts the card in the bin. Redone applies `what` again.
+struct ActionUndone {
+  std::int64_t seq = 0;
+  Undoable what;
+  bool operator==(const ActionUndone&) const = default;
+};
+struct ActionRedone {
+  std::int64_t seq = 0;
+  Undoable what;
+  bool operator==(const ActionRedone&) const = default;
+};
+
+using EventData = std::variant<CardAdded, CardMoved, CardEdited, CardDeleted, CardRestored, PhaseStarted, PhaseEnded,
+                               TimerPaused, TimerResumed, TimerExtended, BoardLocked, BoardUnlocked, CardVoted,
+                               VotesReset, CardHidden, CardShown, CardErased, LabelRenamed, ActionUndone, ActionRedone>;
 
 std::string_view EventTypeName(const EventData& data);  // "card_added", "card_moved" …
+std::string_view UndoableTypeName(const Undoable& what);
+EventData ToEventData(const Undoable& what);
+// The card an event is about, if it is about one card (undo/redo: the card of what they reverse).
+std::optional<CardId> CardOf(const EventData& data);
 
 struct Event {
   std::int64_t seq = 0;   // 1, 2, 3 … in journal order

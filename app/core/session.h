@@ -20,6 +20,7 @@ class Session {
   Result<Event> Submit(const Command& command, Actor actor = Actor::Kiosk);
 
   const Board& board() const { return m_board; }
+  std::int64_t NowMs() const { return m_clock.NowMs(); }  // session time, as events are stamped
   const Journal& journal() const { return m_journal; }
   std::int64_t events_so_far() const { return m_next_seq - 1; }
 

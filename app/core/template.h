@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/geometry.h"
@@ -47,6 +48,13 @@ struct Template {
 
   // The zone under p (the first listed wins where zones overlap), if any.
   const Zone* ZoneAt(MapPoint p) const;
+
+  // Labels the facilitator may rename, by key: "title", "horizontal.title", "horizontal.low",
+  // "horizontal.high", "vertical.title", "vertical.low", "vertical.high", "zone.<id>". Only
+  // labels that exist (axes with a title, zones) are listed, in reading order.
+  std::vector<std::string> LabelKeys() const;
+  Label* FindLabel(std::string_view key);
+  const Label* FindLabel(std::string_view key) const;
 };
 
 // Impact score from a vertical map position: +1 at the top ("really helps"), −1 at the bottom.

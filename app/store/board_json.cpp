@@ -39,49 +39,126 @@ core::MapPoint ReadPoint(const json& j, const char* key, std::string_view type) 
   return *p;
 }
 
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-
 }  // namespace
 
 json EventDataToJson(const core::EventData& data) {
   return std::visit(
-      Overloaded{
-          [](const core::CardAdded& e) {
-            return json{{"id", e.id}, {"text", e.text}, {"colour", e.colour}, {"at", PointToJson(e.at)}};
-          },
-          [](const core::CardMoved& e) {
-            return json{{"id", e.id}, {"from", PointToJson(e.from)}, {"to", PointToJson(e.to)}};
-          },
-          [](const core::CardEdited& e) {
-            return json{{"id", e.id},
-                        {"old_text", e.old_text},
-                        {"old_colour", e.old_colour},
-                        {"text", e.text},
-                        {"colour", e.colour}};
-          },
-          [](const core::CardDeleted& e) { return json{{"id", e.id}}; },
-          [](const core::CardRestored& e) { return json{{"id", e.id}}; },
+      [](const auto& e) -> json {
+        using E = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<E, core::CardAdded>) {
+          return json{{"id", e.id}, {"text", e.text}, {"colour", e.colour}, {"at", PointToJson(e.at)}};
+        } else if constexpr (std::is_same_v<E, core::CardMoved>) {
+          return json{{"id", e.id}, {"from", PointToJson(e.from)}, {"to", PointToJson(e.to)}};
+        } else if constexpr (std::is_same_v<E, core::CardEdited>) {
+          return json{{"id", e.id},
+                      {"old_text", e.old_text},
+                      {"old_colour", e.old_colour},
+                      {"text", e.text},
+                      {"colour", e.colour}};
+        } else if constexpr (std::is_same_v<E, core::PhaseStarted>) {
+          return json{{"name", e.name}, {"kind", core::PhaseKindName(e.kind)}, {"duration_ms", e.duration_ms}};
+        } else if constexpr (std::is_same_v<E, core::PhaseEnded>) {
+          return json{{"name", e.name}};
+        } else if constexpr (std::is_same_v<E, core::TimerExtended>) {
+          return json{{"by_ms", e.by_ms}};
+        } else if constexpr (std::is_same_v<E, core::VotesReset>) {
+          json before = json::array();
+          for (const auto& [id, votes] : e.before) before.push_back(json::array({id, votes}));
+          return json{{"before", std::move(before)}};
+        } else if constexpr (std::is_same_v<E, core::LabelRenamed>) {
+          return json{{"key", e.key}, {"old_text", e.old_text}, {"text", e.text}};
+        } else if constexpr (std::is_same_v<E, core::ActionUndone> || std::is_same_v<E, core::ActionRedone>) {
+          const core::EventData what = core::ToEventData(e.what);
+          return json{{"seq", e.seq}, {"type", core::EventTypeName(what)}, {"payload", EventDataToJson(what)}};
+        } else if constexpr (requires { e.id; }) {  // card_deleted, card_restored, card_voted, hidden, shown, erased
+          return json{{"id", e.id}};
+        } else {  // timer_paused, timer_resumed, board_locked, board_unlocked
+          return json::object();
+        }
       },
       data);
 }
 
+namespace {
+
+core::PhaseKind ReadKind(const json& p, std::string_view type) {
+  const std::string name = ReadText(p, "kind", type);
+  for (core::PhaseKind k : {core::PhaseKind::PlaceCards, core::PhaseKind::Discuss, core::PhaseKind::Vote})
+    if (core::PhaseKindName(k) == name) return k;
+  throw Problem{std::string(type) + " payload: unknown \"kind\" \"" + name + "\""};
+}
+
+std::vector<std::pair<core::CardId, int>> ReadCounts(const json& p, std::string_view type) {
+  const json& list = Field(p, "before", type);
+  if (!list.is_array()) throw Problem{std::string(type) + " payload: \"before\" must be a list"};
+  std::vector<std::pair<core::CardId, int>> out;
+  for (const json& pair : list) {
+    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_integer() || !pair[1].is_number_integer())
+      throw Problem{std::string(type) + " payload: \"before\" holds [card id, votes] pairs"};
+    out.emplace_back(pair[0].get<core::CardId>(), pair[1].get<int>());
+  }
+  return out;
+}
+
+// The event an undo or redo reverses; only undoable types are accepted there.
+std::pair<std::int64_t, core::Undoable> ReadReversed(const json& p, std::string_view type) {
+  const std::int64_t seq = ReadInt(p, "seq", type);
+  const std::string inner = ReadText(p, "type", type);
+  auto data = EventDataFromJson(inner, Field(p, "payload", type));
+  if (!data) throw Problem{std::string(type) + ": " + data.error().message};
+  std::optional<core::Undoable> what;
+  std::visit(
+      [&](const auto& e) {
+        using E = std::decay_t<decltype(e)>;
+        if constexpr (std::is_constructible_v<core::Undoable, E> &&
+                      !std::is_same_v<E, core::ActionUndone> && !std::is_same_v<E, core::ActionRedone>)
+          what = core::Undoable{e};
+      },
+      *data);
+  if (!what) throw Problem{std::string(type) + " payload: \"" + inner + "\" cannot be undone"};
+  return {seq, std::move(*what)};
+}
+
+}  // namespace
+
 core::Result<core::EventData> EventDataFromJson(std::string_view type, const json& p) {
+  using namespace core;
   try {
     if (type == "card_added")
-      return core::EventData{core::CardAdded{ReadInt(p, "id", type), ReadText(p, "text", type),
-                                             ReadText(p, "colour", type), ReadPoint(p, "at", type)}};
+      return EventData{CardAdded{ReadInt(p, "id", type), ReadText(p, "text", type), ReadText(p, "colour", type),
+                                 ReadPoint(p, "at", type)}};
     if (type == "card_moved")
-      return core::EventData{
-          core::CardMoved{ReadInt(p, "id", type), ReadPoint(p, "from", type), ReadPoint(p, "to", type)}};
+      return EventData{CardMoved{ReadInt(p, "id", type), ReadPoint(p, "from", type), ReadPoint(p, "to", type)}};
     if (type == "card_edited")
-      return core::EventData{core::CardEdited{ReadInt(p, "id", type), ReadText(p, "old_text", type),
-                                              ReadText(p, "old_colour", type), ReadText(p, "text", type),
-                                              ReadText(p, "colour", type)}};
-    if (type == "card_deleted") return core::EventData{core::CardDeleted{ReadInt(p, "id", type)}};
-    if (type == "card_restored") return core::EventData{core::CardRestored{ReadInt(p, "id", type)}};
+      return EventData{CardEdited{ReadInt(p, "id", type), ReadText(p, "old_text", type),
+                                  ReadText(p, "old_colour", type), ReadText(p, "text", type),
+                                  ReadText(p, "colour", type)}};
+    if (type == "card_deleted") return EventData{CardDeleted{ReadInt(p, "id", type)}};
+    if (type == "card_restored") return EventData{CardRestored{ReadInt(p, "id", type)}};
+    if (type == "phase_started")
+      return EventData{PhaseStarted{ReadText(p, "name", type), ReadKind(p, type), ReadInt(p, "duration_ms", type)}};
+    if (type == "phase_ended") return EventData{PhaseEnded{ReadText(p, "name", type)}};
+    if (type == "timer_extended") return EventData{TimerExtended{ReadInt(p, "by_ms", type)}};
+    if (type == "card_voted") return EventData{CardVoted{ReadInt(p, "id", type)}};
+    if (type == "votes_reset") return EventData{VotesReset{ReadCounts(p, type)}};
+    if (type == "card_hidden") return EventData{CardHidden{ReadInt(p, "id", type)}};
+    if (type == "card_shown") return EventData{CardShown{ReadInt(p, "id", type)}};
+    if (type == "card_erased") return EventData{CardErased{ReadInt(p, "id", type)}};
+    if (type == "label_renamed")
+      return EventData{LabelRenamed{ReadText(p, "key", type), ReadText(p, "old_text", type), ReadText(p, "text", type)}};
+    if (type == "undone" || type == "redone") {
+      auto [seq, what] = ReadReversed(p, type);
+      if (type == "undone") return EventData{ActionUndone{seq, std::move(what)}};
+      return EventData{ActionRedone{seq, std::move(what)}};
+    }
+    // Payload-less events: still an object, so a damaged line is told apart.
+    if (type == "timer_paused" || type == "timer_resumed" || type == "board_locked" || type == "board_unlocked") {
+      if (!p.is_object()) throw Problem{std::string(type) + " payload must be an object"};
+      if (type == "timer_paused") return EventData{TimerPaused{}};
+      if (type == "timer_resumed") return EventData{TimerResumed{}};
+      if (type == "board_locked") return EventData{BoardLocked{}};
+      return EventData{BoardUnlocked{}};
+    }
   } catch (const Problem& e) {
     return core::Error{e.what};
   }

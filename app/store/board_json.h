@@ -8,6 +8,14 @@
 //   card_edited   {"id", "old_text", "old_colour", "text", "colour"}
 //   card_deleted  {"id"}
 //   card_restored {"id"}
+//   phase_started {"name", "kind" ("place_cards" | "discuss" | "vote"), "duration_ms" (0: no timer)}
+//   phase_ended   {"name"}
+//   timer_paused, timer_resumed, board_locked, board_unlocked  {}
+//   timer_extended {"by_ms"}
+//   card_voted, card_hidden, card_shown, card_erased  {"id"}
+//   votes_reset   {"before": [[id, votes] …]}  (the counts the reset cleared)
+//   label_renamed {"key", "old_text", "text"}
+//   undone, redone {"seq", "type", "payload"}  (the event reversed or done again, whole)
 #pragma once
 #include <string>
 #include <string_view>

@@ -1,5 +1,6 @@
 #include "store/board_snapshot.h"
 
+#include "store/board_json.h"
 #include "store/json_values.h"
 
 namespace atelier::store {
@@ -50,6 +51,77 @@ std::map<core::CardId, core::Card> CardsFromJson(const json& j, const char* key)
   return out;
 }
 
+json FacilitationToJson(const core::Facilitation& f) {
+  json out = json::object();
+  if (f.phase) {
+    const core::PhaseState& p = *f.phase;
+    out["phase"] = json{{"name", p.name},
+                        {"kind", core::PhaseKindName(p.kind)},
+                        {"started_ms", p.started_ms},
+                        {"duration_ms", p.duration_ms},
+                        {"extra_ms", p.extra_ms},
+                        {"paused_total_ms", p.paused_total_ms},
+                        {"paused_since_ms", p.paused_since_ms ? json(*p.paused_since_ms) : json(nullptr)}};
+  }
+  out["locked"] = f.locked;
+  out["hidden"] = json::array();
+  for (const auto& [id, c] : f.hidden) out["hidden"].push_back(CardToJson(c));
+  out["renamed"] = json::object();
+  for (const auto& [key, text] : f.renamed) out["renamed"][key] = text;
+  for (const char* key : {"undo", "redo"}) {
+    json steps = json::array();
+    for (const core::UndoStep& step : std::string_view(key) == "undo" ? f.undo : f.redo)
+      steps.push_back(EventDataToJson(core::ActionUndone{step.seq, step.what}));  // {"seq", "type", "payload"}
+    out[key] = std::move(steps);
+  }
+  out["last_votes"] = json::array();
+  for (const auto& [who, t] : f.last_vote_ms)
+    out["last_votes"].push_back(json::array({who.first, core::ActorName(who.second), t}));
+  return out;
+}
+
+core::Facilitation FacilitationFromJson(const json& j) {
+  core::Facilitation f;
+  if (!j.is_object()) throw Problem{"snapshot: \"facilitation\" is not an object"};
+  if (j.contains("phase") && !j["phase"].is_null()) {
+    const json& p = j["phase"];
+    auto started = EventDataFromJson("phase_started", p);  // reads name, kind, duration_ms
+    if (!started) throw Problem{"snapshot: " + started.error().message};
+    const auto& s = std::get<core::PhaseStarted>(*started);
+    core::PhaseState phase{.name = s.name,
+                           .kind = s.kind,
+                           .started_ms = Int(p, "started_ms"),
+                           .duration_ms = s.duration_ms,
+                           .extra_ms = Int(p, "extra_ms"),
+                           .paused_total_ms = Int(p, "paused_total_ms")};
+    if (p.contains("paused_since_ms") && !p["paused_since_ms"].is_null()) phase.paused_since_ms = Int(p, "paused_since_ms");
+    f.phase = std::move(phase);
+  }
+  f.locked = j.value("locked", false);
+  f.hidden = CardsFromJson(j, "hidden");
+  if (j.contains("renamed") && j["renamed"].is_object())
+    for (const auto& [key, text] : j["renamed"].items())
+      if (text.is_string()) f.renamed[key] = text.get<std::string>();
+  for (const char* key : {"undo", "redo"}) {
+    if (!j.contains(key) || !j[key].is_array()) throw Problem{std::string("snapshot: missing \"") + key + "\""};
+    for (const json& step : j[key]) {
+      auto data = EventDataFromJson("undone", step);
+      if (!data) throw Problem{"snapshot: " + data.error().message};
+      const auto& undone = std::get<core::ActionUndone>(*data);
+      (std::string_view(key) == "undo" ? f.undo : f.redo).push_back({undone.seq, undone.what});
+    }
+  }
+  if (j.contains("last_votes") && j["last_votes"].is_array())
+    for (const json& v : j["last_votes"]) {
+      if (!v.is_array() || v.size() != 3 || !v[0].is_number_integer() || !v[1].is_string() ||
+          !v[2].is_number_integer())
+        throw Problem{"snapshot: bad \"last_votes\" entry"};
+      auto actor = ActorFromName(v[1].get<std::string>());
+      if (actor) f.last_vote_ms[{v[0].get<core::CardId>(), *actor}] = v[2].get<std::int64_t>();
+    }
+  return f;
+}
+
 }  // namespace
 
 json SnapshotToJson(const core::Board& board) {
@@ -60,7 +132,8 @@ json SnapshotToJson(const core::Board& board) {
               {"binned", std::move(binned)},
               {"next_id", board.next_id()},
               {"next_z", board.next_z()},
-              {"last_ms", board.last_event_ms()}};
+              {"last_ms", board.last_event_ms()},
+              {"facilitation", FacilitationToJson(board.facilitation())}};
 }
 
 core::Result<core::Board> BoardFromSnapshot(const json& j, core::Template tmpl) {
@@ -68,8 +141,11 @@ core::Result<core::Board> BoardFromSnapshot(const json& j, core::Template tmpl) 
     if (!j.is_object()) throw Problem{"snapshot: not a JSON object"};
     auto cards = CardsFromJson(j, "cards");
     auto binned = CardsFromJson(j, "binned");
+    // Snapshots written before the facilitator's panel have no "facilitation": the defaults.
+    core::Facilitation facilitation = j.contains("facilitation") ? FacilitationFromJson(j["facilitation"])
+                                                                   : core::Facilitation{};
     return core::Board::Restore(std::move(tmpl), std::move(cards), std::move(binned), Int(j, "next_id"),
-                                Int(j, "next_z"), Int(j, "last_ms"));
+                                Int(j, "next_z"), Int(j, "last_ms"), std::move(facilitation));
   } catch (const Problem& p) {
     return core::Error{p.what};
   }
