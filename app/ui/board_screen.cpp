@@ -240,7 +240,7 @@ void BoardScreen::DrawRecording() {
   std::string text = journal.problem();
   if (text.empty()) text = Tr("L'enregistrement ne fonctionne pas.");
   float w = std::min(900 * s, io.DisplaySize.x - 48 * s);
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 24 * s - w, 12 * s));
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 24 * s - w, 140 * s));  // under the top-right button
   ImGui::SetNextWindowSize(ImVec2(w, 0));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, colours::kDanger);
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);

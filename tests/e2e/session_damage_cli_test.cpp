@@ -140,13 +140,7 @@ TEST(SessionDamageCli, InfoRefusesWithOneEnglishLineOrReadsAndNeverWrites) {
   EXPECT_GE(read, 1);
 }
 
-// DISABLED until the kiosk's start-up problem screen stops aborting: ShowStartupProblem
-// (app/platform/kiosk_app.cpp) clears the font atlas but leaves io.FontDefault pointing into it
-// and never re-uploads the atlas texture, so ImGui asserts (exit 134) instead of showing the
-// French message. The fix, after io.Fonts->Clear(): `io.FontDefault = nullptr;`, and after
-// AddFontDefault: `ImGui_ImplOpenGL3_DestroyFontsTexture(); ImGui_ImplOpenGL3_CreateFontsTexture();`.
-// With it this test passes; then drop the DISABLED_ prefix.
-TEST(SessionDamageCli, DISABLED_KioskShowsTheFrenchMessageAndNeverWrites) {
+TEST(SessionDamageCli, KioskShowsTheFrenchMessageAndNeverWrites) {
   fs::path dir = FreshDir("kiosk");
   std::string good = GoodSession(dir, 450);
   auto quit = WriteScript(dir, "quit.jsonl", {json{{"t", 300}, {"quit", true}}});

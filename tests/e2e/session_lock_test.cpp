@@ -24,13 +24,7 @@ std::string Bytes(const fs::path& p) {
   return s.str();
 }
 
-// DISABLED until the kiosk's start-up problem screen stops aborting: ShowStartupProblem
-// (app/platform/kiosk_app.cpp) clears the font atlas but leaves io.FontDefault pointing into it
-// and never re-uploads the atlas texture, so ImGui asserts (exit 134) instead of showing the
-// French message. The fix, after io.Fonts->Clear(): `io.FontDefault = nullptr;`, and after
-// AddFontDefault: `ImGui_ImplOpenGL3_DestroyFontsTexture(); ImGui_ImplOpenGL3_CreateFontsTexture();`.
-// With it this test passes; then drop the DISABLED_ prefix.
-TEST(SessionLock, DISABLED_SecondKioskIsToldTheSessionIsInUse) {
+TEST(SessionLock, SecondKioskIsToldTheSessionIsInUse) {
   fs::path dir = FreshDir("lock");
   fs::path session = dir / "partagee.atelier";
   std::vector<json> first_script;
