@@ -17,6 +17,9 @@
 #include <fstream>
 #include <memory>
 #include <random>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
 #include <ctime>
 #include <filesystem>
 
@@ -151,9 +154,29 @@ class FullScreenMouse {
   bool m_lifted_last_frame = false;
 };
 
+bool LaunchReplay(const std::string& session, const KioskOptions& options) {
+  std::vector<std::string> args{"/proc/self/exe", "replay", session};
+  if (options.windowed) args.push_back("--windowed");
+  if (options.width > 0) {
+    args.push_back("--size");
+    args.push_back(std::to_string(options.width) + "x" + std::to_string(options.height));
+  }
+  if (!options.lang.empty()) {
+    args.push_back("--lang");
+    args.push_back(options.lang);
+  }
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  if (posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv.data(), environ) != 0) return false;
+  std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();  // reap it whenever it closes
+  return true;
+}
+
 void HandleSessionsRequest(const ui::SessionsRequest& request, std::unique_ptr<LiveSession>& live,
                            ui::SessionsScreen& screen, const SessionShelf& shelf, const LiveSessionSetup& setup,
-                           const std::string& lang, std::int64_t& logged_seq) {
+                           const std::string& lang, std::int64_t& logged_seq, const KioskOptions& options) {
   auto switch_to = [&](const fs::path& path, const store::NewSession& if_new) {
     auto opened = OpenLiveSession(path, if_new, setup);
     if (!opened.ok()) {
@@ -186,6 +209,10 @@ void HandleSessionsRequest(const ui::SessionsRequest& request, std::unique_ptr<L
     screen.Say(renamed.ok() ? std::string(ui::Tr("Séance renommée.")) : renamed.error().message);
   } else if (const auto* exported = std::get_if<ui::ExportSessionRequest>(&request)) {
     screen.Say(shelf.Export(exported->path, lang));
+  } else if (const auto* replay = std::get_if<ui::ReplaySessionRequest>(&request)) {
+    // The replay is its own window, in its own process, over the kiosk: it only reads the file
+    // (even the one being recorded) and the kiosk keeps recording underneath.
+    if (!LaunchReplay(replay->path, options)) screen.Say(ui::Tr("La relecture n'a pas pu démarrer."));
   }
 }
 
@@ -436,7 +463,7 @@ int RunKiosk(const KioskOptions& options) {
     window.SwapBuffers();
     if (live->fixed_clock) live->fixed_clock->Advance(kFixedFrameMs);
 
-    if (request) HandleSessionsRequest(*request, live, sessions_screen, shelf, setup, config.lang, logged_seq);
+    if (request) HandleSessionsRequest(*request, live, sessions_screen, shelf, setup, config.lang, logged_seq, options);
   }
 
   if (!options.screenshot.empty() && window.ShouldClose())

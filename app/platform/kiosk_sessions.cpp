@@ -106,6 +106,19 @@ std::vector<ui::SessionListing> SessionShelf::List(const LiveSession& current) c
     }
     out.push_back(std::move(row));
   }
+  // A session opened with --session from elsewhere is still the one on the board: list it first.
+  if (std::none_of(out.begin(), out.end(), [](const ui::SessionListing& row) { return row.current; })) {
+    const store::SessionMeta& meta = current.file->meta();
+    const core::Board& board = current.session->board();
+    out.insert(out.begin(), ui::SessionListing{.path = current.path.string(),
+                                               .title = meta.title,
+                                               .started = LocalDateTime(meta.created_ms, meta.utc_offset_minutes),
+                                               .duration_ms = board.last_event_ms(),
+                                               .cards = board.cards().size(),
+                                               .ended = false,
+                                               .current = true,
+                                               .preview = board});
+  }
   return out;
 }
 

@@ -64,6 +64,7 @@ core::Result<std::unique_ptr<Window>> Window::Open(const WindowConfig& config) {
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // a kiosk keeps no window layout (and writes no imgui.ini)
   // Our own callbacks feed pointers and keys (platform/input_queue); the backend only reads
   // the display size and time each frame.
   ImGui_ImplGlfw_InitForOpenGL(window->m_window, false);

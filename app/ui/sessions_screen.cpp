@@ -140,8 +140,8 @@ std::optional<SessionsRequest> SessionsScreen::DrawList(Controls& controls) {
     draw->AddText(m_fonts.small, m_fonts.small->FontSize, ImVec2(text_x, at.y + pad + 100 * s),
                   row.current ? colours::kAccent : colours::kInkSoft, state);
 
-    float bw = 230 * s, bh = 76 * s;
-    ImGui::SetCursorScreenPos(ImVec2(at.x + right - 40 * s - 3 * bw - 2 * pad - 10 * s, at.y + (row_h - bh) / 2));
+    float bw = 220 * s, bh = 76 * s;
+    ImGui::SetCursorScreenPos(ImVec2(at.x + right - 40 * s - 4 * bw - 3 * pad - 10 * s, at.y + (row_h - bh) / 2));
     std::string suffix = "##" + std::to_string(i);
     if (row.current) {  // already open here: nothing to open
       ImGui::Dummy(ImVec2(bw, bh));
@@ -159,6 +159,9 @@ std::optional<SessionsRequest> SessionsScreen::DrawList(Controls& controls) {
     ImGui::SameLine();
     if (controls.Button((std::string(Tr("Exporter")) + suffix).c_str(), ImVec2(bw, bh), ButtonLook::Plain, m_fonts.body))
       request = ExportSessionRequest{row.path};
+    ImGui::SameLine();
+    if (controls.Button((std::string(Tr("Revoir")) + suffix).c_str(), ImVec2(bw, bh), ButtonLook::Plain, m_fonts.body))
+      request = ReplaySessionRequest{row.path};
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + row_h + ImGui::GetStyle().ItemSpacing.y));
     ImGui::PopID();
   }

@@ -1,6 +1,6 @@
 // The sessions screen: the workshops kept on this kiosk, newest first, each with its title,
 // date, duration, card count and a small picture of its map; start a new one (title typed on
-// the on-screen keyboard, map chosen), rename, open, export. It only draws and asks: the
+// the on-screen keyboard, map chosen), rename, open, export, replay. It only draws and asks: the
 // platform does the file work and hands back fresh listings.
 #pragma once
 #include <cstdint>
@@ -45,9 +45,12 @@ struct RenameSessionRequest {
 struct ExportSessionRequest {
   std::string path;
 };
+struct ReplaySessionRequest {
+  std::string path;
+};
 struct CloseSessionsRequest {};
 using SessionsRequest = std::variant<OpenSessionRequest, NewSessionRequest, RenameSessionRequest,
-                                     ExportSessionRequest, CloseSessionsRequest>;
+                                     ExportSessionRequest, ReplaySessionRequest, CloseSessionsRequest>;
 
 class SessionsScreen {
  public:

@@ -62,7 +62,6 @@ void ApplyTheme(float scale) {
   c[ImGuiCol_ButtonActive] = ImVec4(0.78f, 0.76f, 0.71f, 1);
   ImGuiIO& io = ImGui::GetIO();
   io.MouseDragThreshold = 14 * scale;  // fingers jitter
-  io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
 }
 
 }  // namespace atelier::ui

@@ -93,5 +93,25 @@ TEST(Sessions, NewSessionWithATitleAndAMapThenRenameAndExport) {
   EXPECT_TRUE(fs::exists(fs::path(fresh).replace_extension(".json")));
 }
 
+TEST(Sessions, RevoirOpensTheReplayOfTheSessionInItsOwnWindow) {
+  auto dir = FreshDir("run");
+  auto script = WriteScript(dir, "revoir.jsonl", {{{"t", 300}, {"tap", {{"label", "Ajouter une carte"}}}},
+                                                  {{"t", 600}, {"text", "Visio"}},
+                                                  {{"t", 800}, {"tap", {{"label", "Valider"}}}},
+                                                  {{"t", 1200}, {"tap", {{"label", "Séances"}}}},
+                                                  {{"t", 1600}, {"tap", {{"label", "Revoir"}}}},
+                                                  {{"t", 2000}, {"quit", true}}});
+  e2e::Run kiosk = RunAtelier({"--size", "1280x720", "--session", (dir / "s.atelier").string(), "--input-script",
+                               script.string()});
+  ASSERT_EQ(kiosk.exit_code, 0) << kiosk.stderr_text;
+  // The replay window shows up (it outlives the kiosk here); then it is closed.
+  e2e::Run found = RunProgram({"xdotool", "search", "--sync", "--name", "revoir l'atelier"}, 60);
+  ASSERT_EQ(found.exit_code, 0) << "no replay window appeared";
+  std::string window = found.stdout_text.substr(0, found.stdout_text.find('\n'));
+  e2e::Run pid = RunProgram({"xdotool", "getwindowpid", window});
+  ASSERT_EQ(pid.exit_code, 0) << pid.stderr_text;
+  EXPECT_EQ(RunProgram({"kill", pid.stdout_text.substr(0, pid.stdout_text.find('\n'))}).exit_code, 0);
+}
+
 }  // namespace
 }  // namespace atelier::e2e
