@@ -127,7 +127,10 @@ Run RunAtelier(const std::vector<std::string>& args, int timeout_s, const std::v
 
 fs::path FreshDir(const std::string& name) {
   const ::testing::TestInfo* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string test = info ? std::string(info->test_suite_name()) + "." + info->name() : "global";
+  // Outside a test (a suite's set-up) the process id keeps parallel ctest runs of the same
+  // suite from sharing, and removing, each other's folders.
+  std::string test = info ? std::string(info->test_suite_name()) + "." + info->name()
+                          : "suite-setup-" + std::to_string(getpid());
   fs::path dir = fs::temp_directory_path() / "atelier-e2e" / test / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
