@@ -22,12 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Starts its own Xvfb when the tests run without a display, so `ctest` alone works anywhere.
 class XvfbEnvironment : public ::testing::Environment {
@@ -107,8 +101,8 @@ Run RunProgram(const std::vector<std::string>& argv, int timeout_s, const std::v
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  run.stdout_text = Slurp(out.string() + ".out");
-  run.stderr_text += Slurp(out.string() + ".err");
+  run.stdout_text = ReadBytes(out.string() + ".out");
+  run.stderr_text += ReadBytes(out.string() + ".err");
   fs::remove(out.string() + ".out");
   fs::remove(out.string() + ".err");
   return run;
@@ -148,6 +142,13 @@ nlohmann::json ReadJson(const fs::path& path) {
   std::ifstream in(path);
   if (!in) return nullptr;
   return nlohmann::json::parse(in, nullptr, false);
+}
+
+std::string ReadBytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 Png::Pixel Png::At(int x, int y) const {

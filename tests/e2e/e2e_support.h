@@ -31,6 +31,9 @@ std::filesystem::path WriteScript(const std::filesystem::path& dir, const std::s
 
 nlohmann::json ReadJson(const std::filesystem::path& path);
 
+// A file's bytes ("" when it cannot be read).
+std::string ReadBytes(const std::filesystem::path& path);
+
 struct Png {
   int width = 0, height = 0;
   std::vector<unsigned char> rgba;

@@ -13,13 +13,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::vector<std::string> EventLines(const std::string& jsonl) {  // all but the header line
   std::vector<std::string> out;
   std::istringstream in(jsonl);
@@ -49,7 +42,7 @@ TEST(SessionCli, ExportImportAndInfoOnARecordedSession) {
                                   (dir / "c.csv").string(), "--json", (dir / "b.json").string()});
   ASSERT_EQ(exported.exit_code, 0) << exported.stderr_text;
 
-  std::string csv = Slurp(dir / "c.csv");
+  std::string csv = ReadBytes(dir / "c.csv");
   EXPECT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u);
   EXPECT_NE(csv.find("\"Lettre, « info » \"\"mensuelle\"\"\""), std::string::npos) << csv;  // RFC 4180
   EXPECT_NE(csv.find("vert"), std::string::npos) << csv;                // French colour name
@@ -65,7 +58,7 @@ TEST(SessionCli, ExportImportAndInfoOnARecordedSession) {
                         (dir / "again.json").string()})
                 .exit_code,
             0);
-  EXPECT_EQ(EventLines(Slurp(dir / "again.jsonl")), EventLines(Slurp(dir / "e.jsonl")));
+  EXPECT_EQ(EventLines(ReadBytes(dir / "again.jsonl")), EventLines(ReadBytes(dir / "e.jsonl")));
   EXPECT_EQ(ReadJson(dir / "again.json")["cards"], board["cards"]);
 
   e2e::Run info = RunAtelier({"info", copy.string(), "--json"});

@@ -17,13 +17,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string Bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 TEST(SessionLock, SecondKioskIsToldTheSessionIsInUse) {
   fs::path dir = FreshDir("lock");
   fs::path session = dir / "partagee.atelier";
@@ -47,7 +40,7 @@ TEST(SessionLock, SecondKioskIsToldTheSessionIsInUse) {
   ASSERT_EQ(first.LastCommitted(), 2) << first.stdout_text() << first.StderrText();
   ASSERT_TRUE(first.Running());
 
-  const std::string main_before = Bytes(session), wal_before = Bytes(session.string() + "-wal");
+  const std::string main_before = ReadBytes(session), wal_before = ReadBytes(session.string() + "-wal");
   auto quit = WriteScript(dir, "quit.jsonl", {json{{"t", 300}, {"quit", true}}});
   e2e::Run second = RunAtelier({"--size", "960x540", "--session", session.string(), "--input-script", quit.string(),
                                 "--quit-after-script", "--screenshot", (dir / "second.png").string()},
@@ -56,8 +49,8 @@ TEST(SessionLock, SecondKioskIsToldTheSessionIsInUse) {
   EXPECT_NE(second.stderr_text.find("atelier: Cette session est déjà ouverte par un autre Atelier"), std::string::npos)
       << second.stderr_text;
   EXPECT_EQ(ReadPng(dir / "second.png").width, 960) << "the second kiosk should show why it cannot start";
-  EXPECT_EQ(Bytes(session), main_before) << "the refused kiosk wrote to the session";
-  EXPECT_EQ(Bytes(session.string() + "-wal"), wal_before) << "the refused kiosk wrote to the session's WAL";
+  EXPECT_EQ(ReadBytes(session), main_before) << "the refused kiosk wrote to the session";
+  EXPECT_EQ(ReadBytes(session.string() + "-wal"), wal_before) << "the refused kiosk wrote to the session's WAL";
 
   // Readers are not writers: info works while the first kiosk records.
   e2e::Run info = RunAtelier({"info", session.string(), "--json"}, 60);
