@@ -18,6 +18,7 @@ constexpr core::Rgb kAxisInk{0x5b, 0x62, 0x6a};
 constexpr core::Rgb kImpactHigh{0x5f, 0xb8, 0x84};  // calm green
 constexpr core::Rgb kImpactLow{0xe9, 0x8a, 0x6c};   // warm terracotta
 constexpr core::Rgb kGlow{0xf2, 0xb1, 0x2e};        // highlighted cards
+constexpr core::Rgb kVoteBadge{0x1d, 0x3f, 0x8a};   // dot votes: dark blue, white count (AA on it)
 constexpr std::size_t kMaxCachedLayouts = 8192;
 
 int Quantise(float v) { return static_cast<int>(std::lround(v * 10)); }
@@ -227,6 +228,22 @@ void BoardPainter::PaintCard(const core::Card& card, core::MapPoint at, const Bo
                        .weight = -0.03f,
                        .middle = true};
   Text(out, card.text, r.x + pad * k, r.y + pad * k, base_w - 2 * pad, base_h - 2 * pad, text, k);
+
+  if (card.votes > 0) {
+    // Dot votes: a disc astride the top-right corner, so it never hides the card's words, with
+    // the count in white — readable from across the room on every paper colour.
+    const float d = 46 * s * k;
+    const RoundRect badge{r.x + r.w - d * 0.7f, r.y - d * 0.3f, d, d, d / 2};
+    out.Soft(offset(badge, 2 * s), WithAlpha(kBlack, 0.25f), -1 * s, 4 * s);
+    out.Fill(badge, WithAlpha(kVoteBadge, 1));
+    const TextStyle count{.max_size = 30 * s * k,
+                          .min_size = 16 * s * k,
+                          .colour = WithAlpha(kWhite, 1),
+                          .align = Align::Centre,
+                          .weight = -0.06f,
+                          .middle = true};
+    Text(out, std::to_string(card.votes), badge.x, badge.y, d, d, count);
+  }
 }
 
 void BoardPainter::PaintTrail(const Trail& trail, const BoardView& view, DrawList& out) {

@@ -167,6 +167,34 @@ TEST(BoardPainter, TrailsDrawAGhostWhereTheCardWasUnderTheCardsWithDotsToIt) {
   EXPECT_EQ(faded.quads().size(), plain.quads().size());
 }
 
+TEST(BoardPainter, VotedCardsCarryABadgeWithTheirCount) {
+  core::Board board = BoardWith(1);
+  BoardPainter painter(TestFont());
+  DrawList plain;
+  painter.Paint(ViewOf(board), plain);
+  board.Apply({2, 2, core::Actor::Kiosk, core::PhaseStarted{"Voter", core::PhaseKind::Vote, 0}});
+  for (int i = 0; i < 12; ++i) board.Apply({3 + i, 3 + i, core::Actor::Kiosk, core::CardVoted{1}});
+  ASSERT_EQ(board.Find(1)->votes, 12);
+  DrawList voted;
+  const BoardView view = ViewOf(board);
+  painter.Paint(view, voted);
+  // The badge: a shadow, a round dark-blue disc, then the two glyphs of "12".
+  ASSERT_EQ(voted.quads().size(), plain.quads().size() + 4);
+  const core::Card& card = *board.Find(1);
+  const core::ScreenPoint c = view.viewport.ToScreen(card.at);
+  const float card_right = c.x + core::kCardWidth * view.viewport.pixels.w / 2;
+  const float card_top = c.y - core::kCardHeight * view.viewport.pixels.h / 2;
+  bool found = false;
+  for (const auto& q : voted.quads()) {
+    if (q.params[0] != static_cast<float>(QuadKind::Fill)) continue;
+    // Fill shapes are centre x, centre y, half width, half height.
+    if (std::abs(q.shape[0] - card_right) < 20 && std::abs(q.shape[1] - card_top) < 20 && q.shape[2] > 15 &&
+        std::abs(q.shape[2] - q.shape[3]) < 0.01f)
+      found = true;
+  }
+  EXPECT_TRUE(found) << "no round badge at the card's top-right corner";
+}
+
 TEST(BoardPainter, CachesCardLayouts) {
   core::Board board = BoardWith(50);
   BoardPainter painter(TestFont());
