@@ -5,7 +5,10 @@
 #include <cstdio>
 #include <regex>
 
+#include "platform/facilitator_pin.h"
 #include "platform/kiosk_app.h"
+#include "platform/paths.h"
+#include "store/pin_file.h"
 #include "platform/replay_app.h"
 #include "platform/session_commands.h"
 
@@ -49,6 +52,12 @@ int main(int argc, char** argv) {
   app.add_option("--dump-board", options.dump_board, "Write the board state as JSON when quitting");
   app.add_option("--bench-frames", options.bench_frames, "Draw this many frames, print frame times and quit");
   app.add_option("--bench-cards", options.bench_cards, "Put this many cards on the board first (benchmarks)");
+  int idle_delay = -1;
+  app.add_option("--idle-delay", idle_delay, "Seconds without a touch before the invitation shows (0: never)")
+      ->check(CLI::Range(0, 86400));
+  bool set_pin = false;
+  app.add_flag("--set-pin", set_pin,
+               "Set the facilitator's PIN (read from the terminal, or one line on stdin) and exit");
 
   atelier::platform::ExportOptions export_options;
   CLI::App* export_cmd = app.add_subcommand("export", "Write a session's events or cards to files");
@@ -107,5 +116,9 @@ int main(int argc, char** argv) {
     }
   }
   if (ui_scale > 0) options.ui_scale = ui_scale;
+  if (idle_delay >= 0) options.idle_delay_s = idle_delay;
+  if (set_pin)
+    return atelier::platform::SetPinFromTerminal(
+        atelier::store::PinFilePath(atelier::platform::FindPaths().config_file.parent_path()));
   return atelier::platform::RunKiosk(options);
 }

@@ -49,6 +49,8 @@ ConfigLoad ParseConfig(const std::string& text, const std::string& source_name) 
         c.font = value;
       else if (key == "sessions_dir" && !value.empty())
         c.sessions_dir = value;
+      else if (key == "idle_delay_s" && std::stoi(value) >= 0)
+        c.idle_delay_s = std::stoi(value);
       else
         warn("unknown key or bad value \"" + key + " = " + value + "\"");
     } catch (const std::exception&) {

@@ -17,6 +17,7 @@ struct Config {
   std::optional<int> screen_width_mm;        // for screens that report a wrong physical size
   std::string font;                          // fontconfig pattern; empty = Andika, then DejaVu Sans
   std::string sessions_dir;                  // empty = $XDG_DATA_HOME/atelier/sessions
+  int idle_delay_s = 180;                    // quiet seconds before the invitation; 0 = never
 };
 
 struct ConfigLoad {

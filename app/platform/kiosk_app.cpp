@@ -28,6 +28,7 @@
 #include "input/input_recorder.h"
 #include "input/input_script.h"
 #include "platform/config.h"
+#include "platform/facilitator_pin.h"
 #include "platform/font_finder.h"
 #include "platform/input_queue.h"
 #include "platform/kiosk_sessions.h"
@@ -36,6 +37,7 @@
 #include "render/board_renderer.h"
 #include "render/capture.h"
 #include "store/board_json.h"
+#include "store/pin_file.h"
 #include "store/session_file.h"
 #include "store/sessions_dir.h"
 #include "store/template_file.h"
@@ -207,6 +209,7 @@ void HandleSessionsRequest(const ui::SessionsRequest& request, std::unique_ptr<L
     }
     screen.Show(shelf.List(*live), shelf.Templates());
     screen.Say(renamed.ok() ? std::string(ui::Tr("Séance renommée.")) : renamed.error().message);
+    if (renamed.ok() && fs::equivalent(rename->path, live->path, ec)) live->screen->SetTitle(rename->title);
   } else if (const auto* exported = std::get_if<ui::ExportSessionRequest>(&request)) {
     screen.Say(shelf.Export(exported->path, lang));
   } else if (const auto* replay = std::get_if<ui::ReplaySessionRequest>(&request)) {
@@ -295,6 +298,9 @@ int RunKiosk(const KioskOptions& options) {
   if (!options.keyboard.empty()) config.keyboard = options.keyboard;
   if (!options.template_name.empty()) config.template_name = options.template_name;
   if (options.ui_scale) config.ui_scale = options.ui_scale;
+  if (options.idle_delay_s) config.idle_delay_s = *options.idle_delay_s;
+  // The facilitator's PIN, beside the config file (never in it: the file may be shared).
+  FilePinKeeper pins(store::PinFilePath(paths.config_file.parent_path()));
   ui::InitTranslations(config.lang, paths.locale_dir.string());
 
   std::optional<input::Script> script;
@@ -336,7 +342,9 @@ int RunKiosk(const KioskOptions& options) {
       .fonts = fonts.value(),
       .screen = {.ui_scale = scale,
                  .lang = config.lang,
-                 .keyboard = input::ParseKeyboardLayout(config.keyboard).value_or(input::KeyboardLayout::Azerty)},
+                 .keyboard = input::ParseKeyboardLayout(config.keyboard).value_or(input::KeyboardLayout::Azerty),
+                 .idle_ms = static_cast<std::int64_t>(config.idle_delay_s) * 1000,
+                 .pins = &pins},
       .fixed_time = fixed_time};
   fs::path first_path = options.session.empty() ? shelf.StartingPath(DefaultTitle()) : fs::path(options.session);
   auto opened = OpenLiveSession(first_path, {.title = DefaultTitle(), .map_template = chosen.tmpl}, setup);
@@ -432,6 +440,14 @@ int RunKiosk(const KioskOptions& options) {
       request = sessions_screen.Draw(sessions_controls);
     } else {
       screen.Draw(now);
+      if (screen.TakeQuitRequest()) quit = true;  // only the facilitator's panel asks this
+      if (screen.TakeEndRequest()) {
+        core::Status ended = live->file->End(store::WallNowMs());
+        screen.ForgetPointers();
+        sessions_screen.Show(shelf.List(*live), shelf.Templates());
+        sessions_screen.Say(ended.ok() ? std::string(ui::Tr("Séance terminée. Commencez-en une nouvelle ou ouvrez-en une autre."))
+                                       : ended.error().message);
+      }
       if (screen.TakeSessionsRequest()) {
         screen.ForgetPointers();  // their lifts will reach the sessions screen, not the board
         sessions_screen.Show(shelf.List(*live), shelf.Templates());

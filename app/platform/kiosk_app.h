@@ -12,6 +12,7 @@ struct KioskOptions {
   std::optional<float> ui_scale;
   std::string lang;           // empty: from the config file (default French)
   std::string keyboard;       // empty: from the config file (default AZERTY)
+  std::optional<int> idle_delay_s;  // --idle-delay; else the config file
   std::string template_name;  // for a new session: name in assets/templates or a path
   std::string session;        // the .atelier file to open or create; empty: the last unended
                               // session in the sessions folder, else a new one there

@@ -54,6 +54,7 @@ core::Result<std::unique_ptr<LiveSession>> OpenLiveSession(const fs::path& path,
   }
   live->session = std::make_unique<core::Session>(file.board(), *live->file, *live->clock, file.next_seq());
   live->screen = std::make_unique<ui::BoardScreen>(*live->session, setup.fonts, setup.screen);
+  live->screen->SetTitle(file.meta().title);
   if (!opened.message.empty()) {
     std::fprintf(stderr, "atelier: %s\n", opened.message.en.c_str());
     live->screen->ShowMessage(opened.message.fr, 0, 20000);

@@ -1,17 +1,21 @@
 // Sections: routing fingers (HandleInput) · gestures to commands · drawing the overlay
-// (add buttons, bin, toast, message) · what the renderer draws (View).
+// (add buttons, bin, toast, message) · the facilitator (corner mark, PIN pad, panel, phase
+// countdown, votes, lock notice, idle invitation) · what the renderer draws (View).
 #include "ui/board_screen.h"
 
 #include <algorithm>
 #include <cfloat>
 
+#include "core/command.h"
 #include "ui/i18n.h"
+#include "ui/phase_timer.h"
 
 namespace atelier::ui {
 
 namespace {
 
 constexpr std::int64_t kToastMs = 8000;
+constexpr float kPi = 3.14159265f;
 constexpr ImGuiWindowFlags kOverlay = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
@@ -66,6 +70,24 @@ ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
       if (m_editor.IsOpen()) FinishEditing(m_editor.Key(*key));
     }
   }
+  // The corner mark held long enough: the PIN pad. The finger then belongs to nobody.
+  if (m_corner_pointer && m_now_ms - m_corner_down_ms >= m_config.corner_press_ms) {
+    m_owners[*m_corner_pointer] = Owner::Swallowed;
+    m_corner_pointer.reset();
+    if (m_config.pins) {
+      m_editor.Close();  // the pad takes the whole screen; a half-typed card would be lost anyway
+      m_pin_pad.OpenToEnter(*m_config.pins);
+      m_gestures.CancelAll();
+    }
+  }
+  if (m_panel.IsOpen() && m_now_ms - m_last_touch_ms > m_config.panel_idle_ms) {
+    m_panel.Close();  // left open by mistake: a participant must not find it
+    m_selected.reset();
+  }
+  if (m_pin_pad.IsOpen() && m_now_ms - m_last_touch_ms > m_config.panel_idle_ms) m_pin_pad.Close();
+  if (m_config.idle_ms > 0 && !m_idle && m_now_ms - m_last_touch_ms > m_config.idle_ms && !m_editor.IsOpen() &&
+      !m_panel.IsOpen() && !m_pin_pad.IsOpen() && m_owners.empty())
+    m_idle = true;
   for (const input::Gesture& g : m_gestures.Tick(m_now_ms)) Handle(g);
   for (const input::Gesture& g : m_gestures.Sync(m_session.board())) Handle(g);
 
@@ -89,12 +111,33 @@ void BoardScreen::ForgetPointers() {
 void BoardScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
   using Phase = input::PointerEvent::Phase;
   if (event.phase == Phase::Down) {
-    bool on_ui = m_controls.Covers(event.at);
-    m_owners[event.pointer] = on_ui ? Owner::Ui : Owner::Board;
+    m_last_touch_ms = m_now_ms;
+    const bool modal = m_pin_pad.IsOpen();
+    if (m_idle && !modal) {
+      m_idle = false;  // this touch only wakes the board: it does nothing else
+      m_owners[event.pointer] = Owner::Swallowed;
+    } else if (!modal && !m_panel.IsOpen() && CornerRect().Contains(event.at.x, event.at.y)) {
+      m_owners[event.pointer] = Owner::Corner;
+      m_corner_pointer = event.pointer;
+      m_corner_down_ms = m_now_ms;
+    } else {
+      bool on_ui = modal || m_controls.Covers(event.at);
+      m_owners[event.pointer] = on_ui ? Owner::Ui : Owner::Board;
+    }
+  } else {
+    m_last_touch_ms = m_now_ms;
   }
   auto owner = m_owners.find(event.pointer);
   if (owner == m_owners.end()) return;  // a move with no finger down
   m_fingers[event.pointer] = event.at;
+  if (owner->second == Owner::Corner || owner->second == Owner::Swallowed) {
+    if (event.phase == Phase::Up || event.phase == Phase::Cancel) {
+      if (m_corner_pointer == event.pointer) m_corner_pointer.reset();  // lifted too soon: nothing
+      m_owners.erase(owner);
+      m_fingers.erase(event.pointer);
+    }
+    return;
+  }
   if (owner->second == Owner::Board) {
     for (const input::Gesture& g : m_gestures.Feed(event, m_session.board(), m_viewport)) Handle(g);
   } else if (event.pointer == 0) {
@@ -112,7 +155,17 @@ void BoardScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
 void BoardScreen::Handle(const input::Gesture& gesture) {
   if (const auto* tap = std::get_if<input::TapCard>(&gesture)) {
     const core::Card* card = m_session.board().Find(tap->card);
-    if (card && !m_editor.IsOpen()) m_editor.OpenExisting(*card, m_viewport);
+    if (!card) return;
+    if (m_panel.Choosing()) {
+      m_selected = tap->card;  // moderation: the facilitator chose this card
+    } else if (m_session.board().voting() && !m_panel.IsOpen()) {
+      Submit(core::VoteCard{tap->card});  // a tap is a dot during a vote phase
+    } else if (std::string why = LockedReason(); !why.empty()) {
+      ShowMessage(why, m_now_ms);
+    } else if (!m_editor.IsOpen()) {
+      m_editor_actor = core::Actor::Kiosk;
+      m_editor.OpenExisting(*card, m_viewport);
+    }
   } else if (const auto* end = std::get_if<input::DragEnded>(&gesture)) {
     if (m_layout.bin.Contains(end->finger.x, end->finger.y)) {
       const core::Card* card = m_session.board().Find(end->card);
@@ -144,8 +197,8 @@ void BoardScreen::FinishEditing(CardEditor::Outcome outcome) {
       return;
     }
     core::Result<core::Event> done =
-        m_editor.card() ? m_session.Submit(core::EditCard{*m_editor.card(), text, m_editor.colour()})
-                        : m_session.Submit(core::AddCard{text, m_editor.colour(), m_editor.spawn()});
+        m_editor.card() ? m_session.Submit(core::EditCard{*m_editor.card(), text, m_editor.colour()}, m_editor_actor)
+                        : m_session.Submit(core::AddCard{text, m_editor.colour(), m_editor.spawn()}, m_editor_actor);
     bool unchanged = !done.ok() && m_editor.card() && m_session.board().Find(*m_editor.card()) &&
                      m_session.board().Find(*m_editor.card())->text == text &&
                      m_session.board().Find(*m_editor.card())->colour == m_editor.colour();
@@ -155,6 +208,18 @@ void BoardScreen::FinishEditing(CardEditor::Outcome outcome) {
     }
     m_editor.Close();
   }
+  if (!m_editor.IsOpen() && m_editor_actor == core::Actor::Facilitator) {
+    m_editor_actor = core::Actor::Kiosk;
+    m_panel.Open(/*cards=*/true);  // back to moderation, where the edit was asked
+  }
+}
+
+std::string BoardScreen::LockedReason() const {
+  // The core's own refusal, so the words are the same wherever a participant meets the lock.
+  if (!m_session.board().locked()) return {};
+  auto refused = core::Decide(m_session.board(), core::AddCard{"x", std::string(core::kDefaultColour), {0.5f, 0.5f}},
+                              {.actor = core::Actor::Kiosk});
+  return refused.ok() ? std::string() : refused.error().message;
 }
 
 core::MapPoint BoardScreen::SpawnPoint(bool left) const {
@@ -177,7 +242,9 @@ void BoardScreen::ShowMessage(std::string french, std::int64_t now_ms, std::int6
 }
 
 bool BoardScreen::Animating(std::int64_t now_ms) const {
-  return !m_owners.empty() || (m_toast && m_toast->until_ms > now_ms) || (m_message && m_message->until_ms > now_ms);
+  const auto& phase = m_session.board().phase();
+  return !m_owners.empty() || (m_toast && m_toast->until_ms > now_ms) || (m_message && m_message->until_ms > now_ms) ||
+         m_panel.IsOpen() || m_pin_pad.IsOpen() || (phase && phase->timed() && !phase->paused());
 }
 
 bool BoardScreen::FingerOverBin() const {
@@ -197,27 +264,140 @@ void BoardScreen::Draw(std::int64_t now_ms) {
   m_held.clear();
   for (const input::HeldCard& h : m_gestures.Held()) m_held.push_back({h.card, h.centre});
 
-  if (!m_editor.IsOpen()) DrawAddButtons(now_ms);
-  DrawBin();
+  m_highlighted.clear();
+  if (m_panel.Choosing() && m_selected && m_session.board().Find(*m_selected)) m_highlighted.push_back(*m_selected);
+  if (m_session.board().voting() && !m_panel.IsOpen()) DrawVoteControls();
+
+  float top = 12 * m_config.ui_scale;
+  if (const auto& phase = m_session.board().phase())
+    top = DrawPhaseTimer(*phase, m_session.NowMs(), m_fonts, m_config.ui_scale, top) + 10 * m_config.ui_scale;
+  if (m_session.board().locked()) top = DrawLockNotice(top) + 10 * m_config.ui_scale;
+  m_message_top = top;  // messages go under the countdown and the lock notice, never over them
+  if (!m_editor.IsOpen() && !m_panel.IsOpen()) DrawAddButtons(now_ms);
+  if (!m_panel.IsOpen()) DrawBin();
   DrawToast(now_ms);
-  if (m_editor.IsOpen()) FinishEditing(m_editor.Draw(m_controls, m_fonts, m_config.ui_scale, m_now_ms));
+  if (m_editor.IsOpen() && !m_pin_pad.IsOpen())
+    FinishEditing(m_editor.Draw(m_controls, m_fonts, m_config.ui_scale, m_now_ms));
   DrawMessage(now_ms);
   DrawRecording();
-  DrawSessionsButton();
+  DrawFacilitator(now_ms);
+  if (m_idle) DrawIdleInvitation();
 }
 
-void BoardScreen::DrawSessionsButton() {
-  float s = m_config.ui_scale;
-  ImVec2 size(240 * s, 76 * s);
-  ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 24 * s - size.x, 52 * s));
-  ImGui::SetNextWindowSize(size);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-  ImGui::SetNextWindowBgAlpha(0);
-  ImGui::Begin("##sessions_button", nullptr, kOverlay);
-  if (m_controls.Button(Tr("Séances"), size, ButtonLook::Plain, m_fonts.body)) m_sessions_requested = true;
-  ImGui::End();
-  ImGui::PopStyleVar(2);
+// ---------------------------------------------------------------------------------------------
+// The facilitator: corner mark, PIN pad, panel; and what everyone sees of the phases and the lock.
+
+core::Rect BoardScreen::CornerRect() const {
+  const float side = 110 * m_config.ui_scale;  // big enough for a thumb, in a corner nobody works in
+  return {0, 0, side, side};
+}
+
+void BoardScreen::DrawCornerMark(std::int64_t now_ms) {
+  // Discreet: a small grey ring. While pressed, a ring fills clockwise over the 3 seconds, so
+  // the facilitator knows to hold on (and a curious finger sees that nothing happens quickly).
+  const float s = m_config.ui_scale;
+  const core::Rect r = CornerRect();
+  const ImVec2 c(r.x + 34 * s, r.y + 34 * s);
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  draw->AddCircle(c, 12 * s, IM_COL32(0x8a, 0x85, 0x7a, 0x90), 0, 2 * s);
+  m_controls.Record("Accès animation", r);  // for input scripts; nothing written on screen
+  if (!m_corner_pointer) return;
+  const float f = std::clamp(static_cast<float>(now_ms - m_corner_down_ms) / m_config.corner_press_ms, 0.0f, 1.0f);
+  const float radius = 26 * s, start = -kPi / 2;
+  draw->AddCircleFilled(c, radius + 6 * s, IM_COL32(0xfb, 0xfa, 0xf7, 0xe0));
+  draw->PathArcTo(c, radius, start, start + f * 2 * kPi, 48);
+  draw->PathStroke(colours::kAccent, 0, 7 * s);
+}
+
+void BoardScreen::DrawFacilitator(std::int64_t now_ms) {
+  if (!m_pin_pad.IsOpen() && !m_panel.IsOpen()) DrawCornerMark(now_ms);
+  if (m_panel.IsOpen() && !m_pin_pad.IsOpen()) {
+    std::string said;
+    PanelRequest request = m_panel.Draw(m_controls, m_fonts, m_config.ui_scale, m_session,
+                                        {.title = m_title, .selected = m_selected}, said);
+    if (!said.empty()) ShowMessage(said, now_ms);
+    switch (request) {
+      case PanelRequest::None: break;
+      case PanelRequest::Close: m_selected.reset(); break;
+      case PanelRequest::Sessions:
+        m_panel.Close();
+        m_sessions_requested = true;
+        break;
+      case PanelRequest::EndSession:
+        m_panel.Close();
+        m_end_requested = true;
+        break;
+      case PanelRequest::Quit: m_quit_requested = true; break;
+      case PanelRequest::ChangePin: m_pin_pad.OpenToChange(); break;
+      case PanelRequest::EditSelected:
+        if (const core::Card* card = m_selected ? m_session.board().Find(*m_selected) : nullptr) {
+          m_panel.Close();
+          m_editor_actor = core::Actor::Facilitator;
+          m_editor.OpenExisting(*card, m_viewport);
+        }
+        break;
+    }
+  }
+  if (m_pin_pad.IsOpen() && m_config.pins) {
+    const bool changing = m_panel.IsOpen();
+    if (m_pin_pad.Draw(m_controls, m_fonts, m_config.ui_scale, now_ms, *m_config.pins, m_pin_guard) ==
+        PinPad::Outcome::Granted) {
+      if (changing) ShowMessage(Tr("Nouveau code enregistré."), now_ms);
+      else m_panel.Open();
+    }
+  }
+}
+
+void BoardScreen::DrawVoteControls() {
+  // On every card, a round "+" at its bottom-right corner: the sign that a touch adds a dot.
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  const float s = m_config.ui_scale;
+  for (const core::Card* card : m_session.board().InDrawOrder()) {
+    const core::Rect b = card->Bounds();
+    const core::ScreenPoint corner = m_viewport.ToScreen({b.x + b.w, b.y + b.h});
+    const ImVec2 c(corner.x - 6 * s, corner.y - 6 * s);
+    const float r = 20 * s;
+    draw->AddCircleFilled(c, r, IM_COL32_WHITE);
+    draw->AddCircle(c, r, colours::kAccent, 0, 3 * s);
+    draw->AddLine(ImVec2(c.x - r * 0.5f, c.y), ImVec2(c.x + r * 0.5f, c.y), colours::kAccent, 4 * s);
+    draw->AddLine(ImVec2(c.x, c.y - r * 0.5f), ImVec2(c.x, c.y + r * 0.5f), colours::kAccent, 4 * s);
+  }
+}
+
+float BoardScreen::DrawLockNotice(float top_y) {
+  const float s = m_config.ui_scale;
+  const char* text = Tr("Tableau verrouillé : on regarde ensemble");
+  ImFont* font = m_fonts.body;
+  const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text);
+  const float pad = 20 * s, w = size.x + 2 * pad + 40 * s, h = size.y + 20 * s;
+  const ImVec2 a((ImGui::GetIO().DisplaySize.x - w) / 2, top_y), b(a.x + w, a.y + h);
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  draw->AddRectFilled(a, b, IM_COL32(0x2b, 0x30, 0x38, 0xe8), h / 2);
+  // A small padlock: shackle and body.
+  const ImVec2 lock(a.x + pad + 12 * s, a.y + h / 2 + 4 * s);
+  draw->AddCircle(ImVec2(lock.x, lock.y - 8 * s), 8 * s, IM_COL32_WHITE, 0, 3 * s);
+  draw->AddRectFilled(ImVec2(lock.x - 12 * s, lock.y - 6 * s), ImVec2(lock.x + 12 * s, lock.y + 12 * s),
+                      IM_COL32_WHITE, 3 * s);
+  draw->AddText(font, font->FontSize, ImVec2(a.x + pad + 40 * s, a.y + 10 * s), IM_COL32_WHITE, text);
+  return b.y;
+}
+
+void BoardScreen::DrawIdleInvitation() {
+  // Soft: the board stays visible behind a light veil; one sentence, large, in the middle.
+  const ImGuiIO& io = ImGui::GetIO();
+  const float s = m_config.ui_scale;
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  draw->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0xfb, 0xfa, 0xf7, 0x90));
+  const char* text = Tr("Touchez l'écran pour ajouter votre carte");
+  ImFont* font = m_fonts.large;
+  const float size_px = font->FontSize * 1.4f;
+  const ImVec2 size = font->CalcTextSizeA(size_px, FLT_MAX, 0, text);
+  const ImVec2 a((io.DisplaySize.x - size.x) / 2 - 48 * s, io.DisplaySize.y / 2 - size.y / 2 - 36 * s);
+  const ImVec2 b(a.x + size.x + 96 * s, a.y + size.y + 72 * s);
+  draw->AddRectFilled(ImVec2(a.x + 3 * s, a.y + 6 * s), ImVec2(b.x + 3 * s, b.y + 6 * s), IM_COL32(0, 0, 0, 0x30), 28 * s);
+  draw->AddRectFilled(a, b, colours::kAccent, 28 * s);
+  draw->AddText(font, size_px, ImVec2(a.x + 48 * s, a.y + 36 * s), IM_COL32_WHITE, text);
+  m_controls.Record(text, {a.x, a.y, b.x - a.x, b.y - a.y});
 }
 
 void BoardScreen::DrawRecording() {
@@ -270,7 +450,14 @@ void BoardScreen::DrawAddButtons(std::int64_t) {
     std::string label = std::string(Tr("Ajouter une carte")) + (left ? "##left" : "##right");
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.75f, 0.5f));  // clear of the plus
     if (m_controls.Button(label.c_str(), Size(r), ButtonLook::Primary, m_fonts.large))
-      m_editor.OpenNew(SpawnPoint(left), left, m_viewport);
+    {
+      if (std::string why = LockedReason(); !why.empty()) {
+        ShowMessage(why, m_now_ms);  // locked: say why rather than open an editor that cannot save
+      } else {
+        m_editor_actor = core::Actor::Kiosk;
+        m_editor.OpenNew(SpawnPoint(left), left, m_viewport);
+      }
+    }
     ImGui::PopStyleVar();
     // A big plus in a ring, left of the words: the sign people know for "add".
     float s = m_config.ui_scale, radius = 26 * s;
@@ -352,7 +539,7 @@ void BoardScreen::DrawMessage(std::int64_t now_ms) {
     return;
   }
   const core::Rect& r = m_layout.message;
-  ImGui::SetNextWindowPos(ImVec2(r.x + r.w / 2, r.y), ImGuiCond_Always, ImVec2(0.5f, 0));
+  ImGui::SetNextWindowPos(ImVec2(r.x + r.w / 2, std::max(r.y, m_message_top)), ImGuiCond_Always, ImVec2(0.5f, 0));
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(r.w, FLT_MAX));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0xff, 0xf4, 0xc2, 0xff));
   ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(0xc9, 0x8a, 0x00, 0xff));
@@ -378,6 +565,7 @@ render::BoardView BoardScreen::View() const {
   view.framebuffer_h = m_framebuffer_h;
   view.held = m_held;
   view.lang = m_config.lang;
+  view.highlighted = m_highlighted;
   return view;
 }
 

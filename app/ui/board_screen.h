@@ -1,7 +1,10 @@
 // The participants' screen: the map with its cards (drawn by render/ underneath), the two
 // "Ajouter une carte" buttons, the bin with its "Annuler" toast, short messages, and the card
 // editor with its on-screen keyboard. It turns fingers into commands for the session; it never
-// changes the board itself.
+// changes the board itself. Also what the facilitator reaches from it: a 3-second press on the
+// discreet mark in the top-left corner (a ring fills while it is held) opens the PIN pad, then
+// the facilitator's panel; the phase countdown, the vote controls, the locked-board notice and
+// the idle invitation are drawn here too.
 //
 // Per frame: HandleInput (before ImGui::NewFrame) → Draw (between NewFrame and Render) →
 // View (what the renderer draws under the overlay).
@@ -16,8 +19,11 @@
 #include "core/session.h"
 #include "input/gesture.h"
 #include "render/board_renderer.h"
+#include "core/pin_guard.h"
 #include "ui/card_editor.h"
 #include "ui/controls.h"
+#include "ui/facilitator_panel.h"
+#include "ui/pin_pad.h"
 #include "ui/frame_input.h"
 #include "ui/theme.h"
 
@@ -27,6 +33,10 @@ struct BoardScreenConfig {
   float ui_scale = 1;
   std::string lang = "fr";
   input::KeyboardLayout keyboard = input::KeyboardLayout::Azerty;
+  std::int64_t idle_ms = 180000;         // quiet time before the invitation; 0: never
+  std::int64_t panel_idle_ms = 60000;    // the panel closes itself after this long untouched
+  std::int64_t corner_press_ms = 3000;   // the press on the corner mark that opens the PIN pad
+  PinKeeper* pins = nullptr;             // the platform's; no keeper: the panel cannot open
 };
 
 // Where ImGui's single mouse is this frame: the finger of pointer 0 when it is on a control.
@@ -53,6 +63,12 @@ class BoardScreen {
   // Lets go of every finger (another screen takes over until they lift).
   void ForgetPointers();
   bool TakeSessionsRequest() { return std::exchange(m_sessions_requested, false); }
+  // True once after the facilitator ended the session / asked to quit to the desktop.
+  bool TakeEndRequest() { return std::exchange(m_end_requested, false); }
+  bool TakeQuitRequest() { return std::exchange(m_quit_requested, false); }
+  void SetTitle(std::string title) { m_title = std::move(title); }
+  bool panel_open() const { return m_panel.IsOpen(); }
+  bool pin_pad_open() const { return m_pin_pad.IsOpen(); }
 
  private:
   struct Layout {
@@ -67,7 +83,9 @@ class BoardScreen {
     std::string text;
     std::int64_t until_ms = 0;
   };
-  enum class Owner { Board, Ui };
+  // Who a finger that is down belongs to: the board's gestures, the ImGui controls, the corner
+  // mark (the facilitator's long press), or nobody (the touch that wakes the idle board).
+  enum class Owner { Board, Ui, Corner, Swallowed };
 
   Layout ComputeLayout(int fb_w, int fb_h) const;
   void Handle(const input::PointerEvent& event, ImGuiMouse& mouse);
@@ -78,7 +96,14 @@ class BoardScreen {
   void DrawToast(std::int64_t now_ms);
   void DrawMessage(std::int64_t now_ms);
   void DrawRecording();
-  void DrawSessionsButton();
+  void DrawFacilitator(std::int64_t now_ms);
+  void DrawCornerMark(std::int64_t now_ms);
+  void DrawVoteControls();
+  float DrawLockNotice(float top_y);  // returns its bottom edge
+  void DrawIdleInvitation();
+  core::Rect CornerRect() const;
+  // Why a participant cannot change the board now (locked), or empty.
+  std::string LockedReason() const;
   void FinishEditing(CardEditor::Outcome outcome);
   core::MapPoint SpawnPoint(bool left) const;
   bool FingerOverBin() const;
@@ -100,6 +125,20 @@ class BoardScreen {
   std::optional<Toast> m_toast;
   std::optional<Message> m_message;
   bool m_sessions_requested = false;
+  bool m_end_requested = false;
+  bool m_quit_requested = false;
+  std::string m_title;
+  core::Actor m_editor_actor = core::Actor::Kiosk;  // the facilitator edits through moderation
+  PinPad m_pin_pad;
+  core::PinGuard m_pin_guard;
+  FacilitatorPanel m_panel;
+  std::optional<core::CardId> m_selected;           // chosen in the panel's Cartes page
+  std::vector<core::CardId> m_highlighted;          // for View()
+  std::optional<int> m_corner_pointer;
+  std::int64_t m_corner_down_ms = 0;
+  std::int64_t m_last_touch_ms = 0;
+  bool m_idle = false;
+  float m_message_top = 0;  // below the phase countdown and the lock notice
 };
 
 }  // namespace atelier::ui

@@ -33,7 +33,10 @@ core::Result<Fonts> LoadFonts(const std::string& font_path, float scale) {
   fonts.body = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 28 * em, &config, kFrenchRanges);
   fonts.large = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 34 * em, &config, kFrenchRanges);
   fonts.small = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 22 * em, &config, kFrenchRanges);
-  if (!fonts.body || !fonts.large || !fonts.small) return core::Error{"font could not be loaded: " + font_path};
+  // The countdown is read from across the room; its glyphs are few, so a big size costs little.
+  static const ImWchar kHugeRanges[] = {0x0020, 0x007E, 0x00C0, 0x00FF, 0};
+  fonts.huge = io.Fonts->AddFontFromFileTTF(font_path.c_str(), 72 * em, &config, kHugeRanges);
+  if (!fonts.body || !fonts.large || !fonts.small || !fonts.huge) return core::Error{"font could not be loaded: " + font_path};
   if (!io.Fonts->Build()) return core::Error{"font atlas could not be built from " + font_path};
   io.FontDefault = fonts.body;
   return fonts;

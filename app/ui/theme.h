@@ -14,6 +14,7 @@ struct Fonts {
   ImFont* body = nullptr;   // 28 px em: panel text, keys
   ImFont* large = nullptr;  // 34 px em: main buttons, the card being written
   ImFont* small = nullptr;  // 22 px em: hints, colour names
+  ImFont* huge = nullptr;   // 72 px em, digits and a few letters: the phase countdown, the PIN pad
 };
 
 // Loads font_path at the three sizes with glyphs for all French text (œ Œ « » ’ … — €) and

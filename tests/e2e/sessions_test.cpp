@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "e2e_support.h"
+#include "facilitator_support.h"
 
 namespace atelier::e2e {
 namespace {
@@ -47,28 +48,38 @@ TEST(Sessions, ARestartReopensTheLastSessionWithItsCards) {
 
 TEST(Sessions, NewSessionWithATitleAndAMapThenRenameAndExport) {
   auto dir = FreshDir("run");
-  std::vector<std::string> env{"XDG_DATA_HOME=" + (dir / "data").string()};
-  std::vector<json> s = {
-      {{"t", 300}, {"tap", {{"label", "Séances"}}}},
-      {{"t", 700}, {"tap", {{"label", "Nouvelle séance"}}}},
-      {{"t", 1000}, {"text", "Atelier « numérique » — 16/11"}},
-      {{"t", 1200}, {"tap", {{"label", "Valider"}}}},
-      {{"t", 1500}, {"tap", {{"label", "Tableau libre"}}}},
-      {{"t", 1900}, {"tap", {{"label", "Ajouter une carte"}}}},
-      {{"t", 2200}, {"text", "=SOMME(A1:A9)"}},  // a formula must not reach a spreadsheet
-      {{"t", 2400}, {"tap", {{"label", "Valider"}}}},
-      {{"t", 2800}, {"tap", {{"label", "Séances"}}}},
-      {{"t", 3200}, {"screenshot", (dir / "list.png").string()}},
-      {{"t", 3300}, {"tap", {{"label", "Renommer"}}}},
-      {{"t", 3600}, {"key", "end"}},
-      {{"t", 3700}, {"text", " (matin)"}},
-      {{"t", 3900}, {"key", "enter"}},
-      {{"t", 4300}, {"tap", {{"label", "Exporter"}}}},
-      {{"t", 4700}, {"tap", {{"label", "Retour au tableau"}}}},
-      {{"t", 5100}, {"quit", true}},
-  };
+  std::vector<std::string> env{"XDG_DATA_HOME=" + (dir / "data").string(), ConfigWithPin()};
+  // The sessions screen is behind the facilitator's PIN (corner press, PIN, panel → Séance).
+  std::vector<json> s;
+  int t = OpenSessionsScreenLines(s, 300);
+  for (json line : std::vector<json>{
+           {{"t", 0}, {"tap", {{"label", "Nouvelle séance"}}}},
+           {{"t", 300}, {"text", "Atelier « numérique » — 16/11"}},
+           {{"t", 500}, {"tap", {{"label", "Valider"}}}},
+           {{"t", 800}, {"tap", {{"label", "Tableau libre"}}}},
+           {{"t", 1200}, {"tap", {{"label", "Ajouter une carte"}}}},
+           {{"t", 1500}, {"text", "=SOMME(A1:A9)"}},  // a formula must not reach a spreadsheet
+           {{"t", 1700}, {"tap", {{"label", "Valider"}}}},
+       }) {
+    line["t"] = t + line["t"].get<int>();
+    s.push_back(line);
+  }
+  t = OpenSessionsScreenLines(s, t + 2100);
+  for (json line : std::vector<json>{
+           {{"t", 0}, {"screenshot", (dir / "list.png").string()}},
+           {{"t", 100}, {"tap", {{"label", "Renommer"}}}},
+           {{"t", 400}, {"key", "end"}},
+           {{"t", 500}, {"text", " (matin)"}},
+           {{"t", 700}, {"key", "enter"}},
+           {{"t", 1100}, {"tap", {{"label", "Exporter"}}}},
+           {{"t", 1500}, {"tap", {{"label", "Retour au tableau"}}}},
+           {{"t", 1900}, {"quit", true}},
+       }) {
+    line["t"] = t + line["t"].get<int>();
+    s.push_back(line);
+  }
   auto script = WriteScript(dir, "new.jsonl", s);
-  e2e::Run run = RunAtelier({"--size", "1920x1080", "--input-script", script.string()}, 120, env);
+  e2e::Run run = RunAtelier({"--size", "1920x1080", "--input-script", script.string()}, 240, env);
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
 
   std::vector<fs::path> files = SessionFiles(dir / "data");
@@ -95,14 +106,16 @@ TEST(Sessions, NewSessionWithATitleAndAMapThenRenameAndExport) {
 
 TEST(Sessions, RevoirOpensTheReplayOfTheSessionInItsOwnWindow) {
   auto dir = FreshDir("run");
-  auto script = WriteScript(dir, "revoir.jsonl", {{{"t", 300}, {"tap", {{"label", "Ajouter une carte"}}}},
-                                                  {{"t", 600}, {"text", "Visio"}},
-                                                  {{"t", 800}, {"tap", {{"label", "Valider"}}}},
-                                                  {{"t", 1200}, {"tap", {{"label", "Séances"}}}},
-                                                  {{"t", 1600}, {"tap", {{"label", "Revoir"}}}},
-                                                  {{"t", 2000}, {"quit", true}}});
+  std::vector<json> lines{{{"t", 300}, {"tap", {{"label", "Ajouter une carte"}}}},
+                          {{"t", 600}, {"text", "Visio"}},
+                          {{"t", 800}, {"tap", {{"label", "Valider"}}}}};
+  int t = OpenSessionsScreenLines(lines, 1200);  // behind the facilitator's PIN
+  lines.push_back({{"t", t}, {"tap", {{"label", "Revoir"}}}});
+  lines.push_back({{"t", t + 400}, {"quit", true}});
+  auto script = WriteScript(dir, "revoir.jsonl", lines);
   e2e::Run kiosk = RunAtelier({"--size", "1280x720", "--session", (dir / "s.atelier").string(), "--input-script",
-                               script.string()});
+                               script.string()},
+                              120, {ConfigWithPin()});
   ASSERT_EQ(kiosk.exit_code, 0) << kiosk.stderr_text;
   // The replay window shows up (it outlives the kiosk here); then it is closed.
   e2e::Run found = RunProgram({"xdotool", "search", "--sync", "--name", "revoir l'atelier"}, 60);

@@ -1,0 +1,74 @@
+#include "platform/facilitator_pin.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "core/pin_guard.h"
+#include "store/pin_file.h"
+
+namespace atelier::platform {
+
+bool FilePinKeeper::HasPin() const { return store::LoadPinHash(m_file).has_value(); }
+
+bool FilePinKeeper::Check(const std::string& pin) const {
+  auto hash = store::LoadPinHash(m_file);
+  return hash && store::VerifyPin(*hash, pin);
+}
+
+core::Status FilePinKeeper::Choose(const std::string& pin) {
+  if (!core::PinLooksValid(pin.c_str())) return core::Error{"Le code doit avoir de 4 à 8 chiffres."};
+  auto hash = store::HashPin(pin);
+  if (!hash.ok()) return core::Error{"Le code n'a pas pu être enregistré (" + hash.error().message + ")."};
+  core::Status saved = store::SavePinHash(m_file, *hash);
+  if (!saved.ok()) return core::Error{"Le code n'a pas pu être enregistré (" + saved.error().message + ")."};
+  return core::Ok{};
+}
+
+namespace {
+
+std::string ReadLine(const char* prompt, bool terminal) {
+  if (terminal) std::fprintf(stderr, "%s", prompt);
+  termios old{};
+  if (terminal) {
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (terminal) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fprintf(stderr, "\n");
+  }
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  return line;
+}
+
+}  // namespace
+
+int SetPinFromTerminal(const std::filesystem::path& pin_file) {
+  const bool terminal = isatty(STDIN_FILENO);
+  std::string pin = ReadLine("New facilitator PIN (4 to 8 digits): ", terminal);
+  if (!core::PinLooksValid(pin.c_str())) {
+    std::fprintf(stderr, "atelier: a PIN is 4 to 8 digits\n");
+    return 1;
+  }
+  if (terminal && ReadLine("Again: ", terminal) != pin) {
+    std::fprintf(stderr, "atelier: the two PINs differ; nothing changed\n");
+    return 1;
+  }
+  auto hash = store::HashPin(pin);
+  core::Status saved = hash.ok() ? store::SavePinHash(pin_file, *hash) : core::Status(hash.error());
+  if (!saved.ok()) {
+    std::fprintf(stderr, "atelier: %s\n", saved.error().message.c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "atelier: PIN saved (as a salted hash) in %s\n", pin_file.c_str());
+  return 0;
+}
+
+}  // namespace atelier::platform

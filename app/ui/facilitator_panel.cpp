@@ -1,0 +1,312 @@
+// Sections: agenda and step descriptions · frame and page buttons · the four pages.
+#include "ui/facilitator_panel.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "ui/i18n.h"
+#include "ui/phase_timer.h"
+
+namespace atelier::ui {
+
+namespace {
+
+constexpr float kRowH = 84;  // design px: taller than the 19 mm target at scale 1
+
+void Heading(const Fonts& fonts, const char* text) {
+  ImGui::PushFont(fonts.large);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+}
+
+void Line(const Fonts& fonts, const std::string& text, ImU32 colour = colours::kInk) {
+  ImGui::PushFont(fonts.body);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+std::string Quoted(const std::string& text) {
+  std::string cut = core::TruncateChars(text, 28);
+  if (cut.size() < text.size()) cut += "…";
+  return "«\u202F" + cut + "\u202F»";  // narrow no-break spaces: a guillemet never wraps alone
+}
+
+std::string Duration(std::int64_t ms) {
+  const std::int64_t minutes = std::max<std::int64_t>(0, ms) / 60000;
+  if (minutes < 60) return Tr("{1} min", {std::to_string(minutes)});
+  return Tr("{1} h {2} min", {std::to_string(minutes / 60), std::to_string(minutes % 60)});
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Agenda and step descriptions.
+
+std::vector<AgendaItem> DefaultAgenda() {
+  return {{TrLater("Poser ses cartes"), core::PhaseKind::PlaceCards, 10 * 60000},
+          {TrLater("Échanger"), core::PhaseKind::Discuss, 15 * 60000},
+          {TrLater("Voter"), core::PhaseKind::Vote, 5 * 60000}};
+}
+
+std::string DescribeStep(const core::UndoStep& step, const core::Board& board) {
+  const std::optional<core::CardId> id = core::CardOf(core::ToEventData(step.what));
+  std::string card;
+  if (id) {
+    const core::Card* c = board.Find(*id);
+    if (!c) c = board.FindBinned(*id);
+    if (!c) c = board.FindHidden(*id);
+    if (c) card = " " + Quoted(c->text);
+  }
+  return std::visit(
+      [&](const auto& e) -> std::string {
+        using E = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<E, core::CardAdded>) return Tr("ajout de la carte") + card;
+        else if constexpr (std::is_same_v<E, core::CardMoved>) return Tr("déplacement de la carte") + card;
+        else if constexpr (std::is_same_v<E, core::CardEdited>) return Tr("modification de la carte") + card;
+        else if constexpr (std::is_same_v<E, core::CardDeleted>) return Tr("mise à la corbeille de la carte") + card;
+        else if constexpr (std::is_same_v<E, core::CardRestored>) return Tr("retour de la carte") + card;
+        else if constexpr (std::is_same_v<E, core::CardVoted>) return Tr("vote pour la carte") + card;
+        else if constexpr (std::is_same_v<E, core::VotesReset>) return Tr("remise à zéro des votes");
+        else if constexpr (std::is_same_v<E, core::CardHidden>) return Tr("masquage de la carte") + card;
+        else if constexpr (std::is_same_v<E, core::CardShown>) return Tr("retour de la carte masquée") + card;
+        else return Tr("renommage de « {1} »", {e.text});
+      },
+      step.what);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frame and page buttons.
+
+void FacilitatorPanel::Open(bool cards) {
+  m_open = true;
+  m_page = cards ? Page::Cards : Page::Board;
+  m_confirm = Confirm::None;
+}
+
+core::Rect FacilitatorPanel::Area(float display_w, float display_h, float s) const {
+  const float w = std::min(std::max(700 * s, display_w * 0.4f), display_w - 48 * s);
+  return {display_w - w - 16 * s, 50 * s, w, display_h - 66 * s};  // below the recording dot
+}
+
+void FacilitatorPanel::Submit(core::Session& session, const core::Command& command, std::string& message) {
+  auto done = session.Submit(command, core::Actor::Facilitator);
+  if (!done.ok()) message = done.error().message;
+}
+
+PanelRequest FacilitatorPanel::Draw(Controls& controls, const Fonts& fonts, float s, core::Session& session,
+                                    const PanelInfo& info, std::string& message) {
+  if (!m_open) return PanelRequest::None;
+  const ImGuiIO& io = ImGui::GetIO();
+  const core::Rect area = Area(io.DisplaySize.x, io.DisplaySize.y, s);
+  ImGui::SetNextWindowPos(ImVec2(area.x, area.y));
+  ImGui::SetNextWindowSize(ImVec2(area.w, area.h));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24 * s, 20 * s));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(12 * s, 12 * s));
+  ImGui::Begin("##facilitator_panel", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
+  controls.CoverCurrentWindow();
+  const float w = ImGui::GetContentRegionAvail().x;
+
+  Heading(fonts, Tr("Animation"));
+  // Page buttons: the current one in the primary colour.
+  const std::pair<Page, const char*> pages[] = {{Page::Board, Tr("Tableau")},
+                                                {Page::Phases, Tr("Phases")},
+                                                {Page::Cards, Tr("Cartes")},
+                                                {Page::Session, Tr("Séance")}};
+  const float page_w = (w - 3 * 12 * s) / 4;
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (i > 0) ImGui::SameLine();
+    if (controls.Button(pages[i].second, ImVec2(page_w, kRowH * s),
+                        m_page == pages[i].first ? ButtonLook::Primary : ButtonLook::Plain, fonts.body)) {
+      m_page = pages[i].first;
+      m_confirm = Confirm::None;
+    }
+  }
+  ImGui::Separator();
+
+  PanelRequest request = PanelRequest::None;
+  ImGui::BeginChild("##page", ImVec2(w, ImGui::GetContentRegionAvail().y - (kRowH + 24) * s), false,
+                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
+  switch (m_page) {
+    case Page::Board: DrawBoardPage(controls, fonts, s, w, session, message); break;
+    case Page::Phases: DrawPhasesPage(controls, fonts, s, w, session, message); break;
+    case Page::Cards: request = DrawCardsPage(controls, fonts, s, w, session, info, message); break;
+    case Page::Session: request = DrawSessionPage(controls, fonts, s, w, session, info); break;
+  }
+  ImGui::EndChild();
+
+  ImGui::SetCursorPosY(area.h - (kRowH + 20) * s);
+  if (controls.Button(Tr("Fermer le panneau"), ImVec2(w, kRowH * s), ButtonLook::Plain, fonts.large)) {
+    m_open = false;
+    request = PanelRequest::Close;
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  return request;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tableau: lock and undo / redo.
+
+void FacilitatorPanel::DrawBoardPage(Controls& controls, const Fonts& fonts, float s, float w,
+                                     core::Session& session, std::string& message) {
+  const core::Board& board = session.board();
+  const ImVec2 full(w, kRowH * s);
+  if (board.locked()) {
+    Line(fonts, Tr("Le tableau est verrouillé : les participants regardent sans pouvoir le modifier."),
+         colours::kDanger);
+    if (controls.Button(Tr("Déverrouiller le tableau"), full, ButtonLook::Primary, fonts.large))
+      Submit(session, core::UnlockBoard{}, message);
+  } else {
+    Line(fonts, Tr("Le tableau est ouvert à tous."));
+    if (controls.Button(Tr("Verrouiller le tableau"), full, ButtonLook::Primary, fonts.large))
+      Submit(session, core::LockBoard{}, message);
+  }
+  ImGui::Spacing();
+  Heading(fonts, Tr("Revenir en arrière"));
+  const auto& undo = board.facilitation().undo;
+  const auto& redo = board.facilitation().redo;
+  Line(fonts, undo.empty() ? std::string(Tr("Rien à défaire."))
+                           : Tr("Prochain pas en arrière : {1}.", {DescribeStep(undo.back(), board)}),
+       colours::kInkSoft);
+  const ImVec2 half((w - 12 * s) / 2, kRowH * s);
+  if (controls.Button(Tr("Défaire"), half, undo.empty() ? ButtonLook::Plain : ButtonLook::Primary, fonts.large) &&
+      !undo.empty())
+    Submit(session, core::Undo{}, message);
+  ImGui::SameLine();
+  if (controls.Button(Tr("Refaire"), half, redo.empty() ? ButtonLook::Plain : ButtonLook::Primary, fonts.large) &&
+      !redo.empty())
+    Submit(session, core::Redo{}, message);
+  Line(fonts, Tr("Chaque pas est enregistré : le replay le montre et rien n'est perdu."), colours::kInkSoft);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phases: the agenda, the timer, votes.
+
+void FacilitatorPanel::DrawPhasesPage(Controls& controls, const Fonts& fonts, float s, float w,
+                                      core::Session& session, std::string& message) {
+  const core::Board& board = session.board();
+  const ImVec2 full(w, kRowH * s), half((w - 12 * s) / 2, kRowH * s);
+  if (const auto& phase = board.phase()) {
+    std::string now = Tr("En cours : {1}", {phase->name});
+    if (auto left = phase->RemainingMs(session.NowMs()))
+      now += " — " + (*left > 0 ? FormatCountdown(*left) : std::string(Tr("temps écoulé")));
+    Line(fonts, now);
+    if (phase->timed()) {
+      if (controls.Button(phase->paused() ? Tr("Reprendre") : Tr("Pause"), half, ButtonLook::Primary, fonts.large))
+        Submit(session, phase->paused() ? core::Command{core::ResumeTimer{}} : core::Command{core::PauseTimer{}},
+               message);
+      ImGui::SameLine();
+      if (controls.Button(Tr("+1 min"), half, ButtonLook::Primary, fonts.large))
+        Submit(session, core::ExtendTimer{60000}, message);
+    }
+    if (controls.Button(Tr("Terminer la phase"), full, ButtonLook::Plain, fonts.large))
+      Submit(session, core::EndPhase{}, message);
+  } else {
+    Line(fonts, Tr("Aucune phase en cours."), colours::kInkSoft);
+  }
+  ImGui::Spacing();
+  Heading(fonts, Tr("Démarrer une phase"));
+  for (const AgendaItem& item : m_agenda) {
+    std::string label = std::string(Tr(item.name)) + " · " + Duration(item.duration_ms);
+    if (controls.Button(label.c_str(), ImVec2(w, 76 * s), ButtonLook::Plain, fonts.large))
+      Submit(session, core::StartPhase{Tr(item.name), item.kind, item.duration_ms}, message);
+  }
+  ImGui::Spacing();
+  int votes = 0;
+  for (const auto& [id, card] : board.cards()) votes += card.votes;
+  ImGui::AlignTextToFramePadding();
+  Line(fonts, Tr("{1} votes", {std::to_string(votes)}), colours::kInkSoft);
+  ImGui::SameLine(w - half.x);
+  if (controls.Button(Tr("Remettre les votes à zéro"), ImVec2(half.x, 72 * s), ButtonLook::Plain, fonts.body))
+    Submit(session, core::ResetVotes{}, message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cartes: moderation.
+
+PanelRequest FacilitatorPanel::DrawCardsPage(Controls& controls, const Fonts& fonts, float s, float w,
+                                             core::Session& session, const PanelInfo& info, std::string& message) {
+  const core::Board& board = session.board();
+  const ImVec2 full(w, kRowH * s), half((w - 12 * s) / 2, kRowH * s);
+  PanelRequest request = PanelRequest::None;
+  const core::Card* card = info.selected ? board.Find(*info.selected) : nullptr;
+  if (!card) {
+    Line(fonts, Tr("Touchez une carte sur le tableau pour la choisir."));
+  } else {
+    Line(fonts, Tr("Carte choisie : {1}", {Quoted(card->text)}));
+    if (m_confirm == Confirm::Erase) {
+      Line(fonts, Tr("Effacer cette carte pour de bon ? Elle ne pourra pas revenir sur le tableau."),
+           colours::kDanger);
+      if (controls.Button(Tr("Oui, effacer"), half, ButtonLook::Danger, fonts.large)) {
+        Submit(session, core::EraseCard{card->id}, message);
+        m_confirm = Confirm::None;
+      }
+      ImGui::SameLine();
+      if (controls.Button(Tr("Non, garder"), half, ButtonLook::Plain, fonts.large)) m_confirm = Confirm::None;
+    } else {
+      if (controls.Button(Tr("Modifier le texte"), full, ButtonLook::Primary, fonts.large))
+        request = PanelRequest::EditSelected;
+      if (controls.Button(Tr("Masquer"), half, ButtonLook::Plain, fonts.large))
+        Submit(session, core::HideCard{card->id}, message);
+      ImGui::SameLine();
+      if (controls.Button(Tr("Effacer pour de bon"), half, ButtonLook::Danger, fonts.body)) m_confirm = Confirm::Erase;
+    }
+  }
+  if (!board.hidden().empty()) {
+    ImGui::Spacing();
+    Heading(fonts, Tr("Cartes masquées"));
+    int shown = 0;
+    for (const auto& [id, hidden] : board.hidden()) {
+      if (shown++ == 4) break;
+      std::string label = Tr("Montrer {1}", {Quoted(hidden.text)}) + "##show" + std::to_string(id);
+      if (controls.Button(label.c_str(), full, ButtonLook::Plain, fonts.body))
+        Submit(session, core::ShowCard{id}, message);
+    }
+  }
+  return request;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Séance.
+
+PanelRequest FacilitatorPanel::DrawSessionPage(Controls& controls, const Fonts& fonts, float s, float w,
+                                               core::Session& session, const PanelInfo& info) {
+  const core::Board& board = session.board();
+  const ImVec2 full(w, kRowH * s), half((w - 12 * s) / 2, kRowH * s);
+  Heading(fonts, info.title.c_str());
+  Line(fonts, Tr("En cours depuis {1} · {2} cartes", {Duration(session.NowMs()), std::to_string(board.cards().size())}));
+  const core::Journal& journal = session.journal();
+  if (journal.healthy()) Line(fonts, Tr("Enregistrement : tout est sur le disque."), colours::kOk);
+  else Line(fonts, journal.problem(), colours::kDanger);
+  ImGui::Spacing();
+  PanelRequest request = PanelRequest::None;
+  if (m_confirm == Confirm::EndSession || m_confirm == Confirm::Quit) {
+    Line(fonts,
+         m_confirm == Confirm::EndSession
+             ? Tr("Terminer la séance ? Elle reste enregistrée et pourra être rejouée et exportée.")
+             : Tr("Quitter Atelier et revenir au bureau ? La séance reste enregistrée."),
+         colours::kDanger);
+    if (controls.Button(m_confirm == Confirm::EndSession ? Tr("Oui, terminer") : Tr("Oui, quitter"), half,
+                        ButtonLook::Danger, fonts.large))
+      request = m_confirm == Confirm::EndSession ? PanelRequest::EndSession : PanelRequest::Quit;
+    ImGui::SameLine();
+    if (controls.Button(Tr("Non, continuer"), half, ButtonLook::Plain, fonts.large) ||
+        request != PanelRequest::None)
+      m_confirm = Confirm::None;
+    return request;
+  }
+  if (controls.Button(Tr("Séances : nouvelle, renommer, ouvrir, exporter"), full, ButtonLook::Primary, fonts.body))
+    request = PanelRequest::Sessions;
+  if (controls.Button(Tr("Terminer la séance"), full, ButtonLook::Plain, fonts.large)) m_confirm = Confirm::EndSession;
+  if (controls.Button(Tr("Changer le code"), full, ButtonLook::Plain, fonts.large)) request = PanelRequest::ChangePin;
+  if (controls.Button(Tr("Quitter vers le bureau"), full, ButtonLook::Danger, fonts.large)) m_confirm = Confirm::Quit;
+  return request;
+}
+
+}  // namespace atelier::ui

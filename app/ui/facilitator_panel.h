@@ -1,0 +1,79 @@
+// The facilitator's panel, behind the PIN: a tall panel on the right of the board, touch first,
+// in pages reached by big buttons (no tabs: they need two taps on touch in ImGui 1.86).
+//   Tableau   — lock / unlock the board; undo / redo the whole board's history step by step.
+//   Phases    — start a phase of the agenda (a countdown everyone sees), pause, +1 min, end;
+//               reset the votes.
+//   Cartes    — moderation: touch a card on the board to choose it, then edit, hide or erase it
+//               for good (with a confirmation); hidden cards can be shown again.
+//   Séance    — title, running time, card count, recording; other sessions (new, rename, open,
+//               export: the sessions screen), end the session, change the PIN, quit to the desktop.
+// Every change to the board is a command from Actor::Facilitator, so it is an event like any
+// other (the replay shows it). What the panel cannot do itself it asks for (PanelRequest).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/board.h"
+#include "core/session.h"
+#include "ui/controls.h"
+#include "ui/theme.h"
+
+namespace atelier::ui {
+
+struct AgendaItem {
+  const char* name;  // French, translated when shown (TrLater)
+  core::PhaseKind kind = core::PhaseKind::PlaceCards;
+  std::int64_t duration_ms = 0;
+};
+// The workshop's default agenda: "Poser ses cartes" 10 min, "Échanger" 15 min, "Voter" 5 min.
+std::vector<AgendaItem> DefaultAgenda();
+
+struct PanelInfo {
+  std::string title;                     // the session's
+  std::optional<core::CardId> selected;  // the card chosen on the board (Cartes page)
+};
+
+enum class PanelRequest { None, Close, Sessions, EndSession, Quit, ChangePin, EditSelected };
+
+class FacilitatorPanel {
+ public:
+  FacilitatorPanel() : m_agenda(DefaultAgenda()) {}
+
+  void Open(bool cards = false);  // on the Tableau page, or on Cartes (back from editing a card)
+  void Close() { m_open = false; }
+  bool IsOpen() const { return m_open; }
+  // True while touching a card on the board chooses it instead of acting on it.
+  bool Choosing() const { return m_open && m_page == Page::Cards; }
+  // Where the panel stands (pixels), for laying out the rest around it.
+  core::Rect Area(float display_w, float display_h, float scale) const;
+
+  // Draws the panel; French outcomes of refused commands go to message.
+  PanelRequest Draw(Controls& controls, const Fonts& fonts, float scale, core::Session& session,
+                    const PanelInfo& info, std::string& message);
+
+ private:
+  enum class Page { Board, Phases, Cards, Session };
+  enum class Confirm { None, Erase, EndSession, Quit };
+
+  void Submit(core::Session& session, const core::Command& command, std::string& message);
+  void DrawBoardPage(Controls& controls, const Fonts& fonts, float s, float w, core::Session& session,
+                     std::string& message);
+  void DrawPhasesPage(Controls& controls, const Fonts& fonts, float s, float w, core::Session& session,
+                      std::string& message);
+  PanelRequest DrawCardsPage(Controls& controls, const Fonts& fonts, float s, float w, core::Session& session,
+                             const PanelInfo& info, std::string& message);
+  PanelRequest DrawSessionPage(Controls& controls, const Fonts& fonts, float s, float w, core::Session& session,
+                               const PanelInfo& info);
+
+  std::vector<AgendaItem> m_agenda;
+  bool m_open = false;
+  Page m_page = Page::Board;
+  Confirm m_confirm = Confirm::None;
+};
+
+// "déplacement de « Canva »": what undoing (or redoing) a step would touch, in French.
+std::string DescribeStep(const core::UndoStep& step, const core::Board& board);
+
+}  // namespace atelier::ui
