@@ -49,6 +49,7 @@ void ShowProblemScreen(Window& window, const std::string& headline, const std::s
                        bool close_on_touch) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
+  io.FontDefault = nullptr;  // it pointed into the atlas just cleared
   ImFontConfig config;
   config.SizePixels = 26;
   io.Fonts->AddFontDefault(&config);

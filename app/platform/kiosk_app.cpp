@@ -5,7 +5,6 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <imgui.h>
-#include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
@@ -27,6 +26,7 @@
 #include "core/touch_scale.h"
 #include "input/input_recorder.h"
 #include "input/input_script.h"
+#include "platform/app_frame.h"
 #include "platform/config.h"
 #include "platform/facilitator_pin.h"
 #include "platform/font_finder.h"
@@ -35,7 +35,6 @@
 #include "platform/paths.h"
 #include "platform/window.h"
 #include "render/board_renderer.h"
-#include "render/capture.h"
 #include "store/board_json.h"
 #include "store/pin_file.h"
 #include "store/session_file.h"
@@ -57,7 +56,6 @@ using Clock = std::chrono::steady_clock;
 // (screenshot, board dump) still happens. A signal handler can only set a flag like this one.
 volatile std::sig_atomic_t g_terminate = 0;
 void OnTerminate(int) { g_terminate = 1; }
-constexpr std::int64_t kFixedFrameMs = 16;  // scripted and benchmark runs: deterministic time
 
 double MsSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -225,11 +223,6 @@ void WriteTextFile(const std::string& path, const std::string& text) {
   if (!out) std::fprintf(stderr, "atelier: cannot write %s\n", path.c_str());
 }
 
-void SaveScreenshot(int w, int h, const std::string& path) {
-  auto written = render::WritePng(render::CaptureFramebuffer(w, h), path);
-  if (!written.ok()) std::fprintf(stderr, "atelier: %s\n", written.error().message.c_str());
-}
-
 void Record(input::InputRecorder& recorder, const std::vector<ui::InputItem>& items, std::int64_t now_ms) {
   for (const ui::InputItem& item : items) {
     if (const auto* p = std::get_if<input::PointerEvent>(&item)) recorder.RecordPointer(*p);
@@ -247,39 +240,12 @@ long ResidentKb(const char* field) {
   return 0;
 }
 
-// A screen that only says why Atelier cannot start, in French, until the window is closed or
-// the script ends. Uses ImGui's built-in font: the problem may be the font itself.
+// The French "cannot start" screen (with ImGui's own font: the problem may be the font).
 int ShowStartupProblem(Window& window, const std::string& french, const KioskOptions& options) {
   std::fprintf(stderr, "atelier: %s\n", french.c_str());
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  io.FontDefault = nullptr;  // it pointed into the atlas just cleared
-  ImFontConfig config;
-  config.SizePixels = 26;
-  io.Fonts->AddFontDefault(&config);
   bool scripted = !options.input_script.empty() || options.bench_frames > 0;
-  for (int frame = 0; !window.ShouldClose() && (!scripted || frame < 3); ++frame) {
-    scripted ? glfwPollEvents() : glfwWaitEventsTimeout(0.5);
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.6f, 0));
-    ImGui::Begin("##problem", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::TextWrapped("Atelier ne peut pas démarrer.");
-    ImGui::Spacing();
-    ImGui::TextWrapped("%s", french.c_str());
-    ImGui::Spacing();
-    ImGui::TextWrapped("Prévenez la personne qui anime l'atelier.");
-    ImGui::End();
-    ImGui::Render();
-    glViewport(0, 0, window.framebuffer_w(), window.framebuffer_h());
-    glClearColor(0.97f, 0.96f, 0.94f, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (!options.screenshot.empty()) SaveScreenshot(window.framebuffer_w(), window.framebuffer_h(), options.screenshot);
-    window.SwapBuffers();
-  }
+  ShowProblemScreen(window, ui::Tr("Atelier ne peut pas démarrer."), french,
+                    ui::Tr("Prévenez la personne qui anime l'atelier."), scripted, options.screenshot);
   return 2;
 }
 
@@ -390,24 +356,15 @@ int RunKiosk(const KioskOptions& options) {
       glfwWaitEventsTimeout(0.25);  // idle: no busy loop, but toasts still time out
     queue.set_now(now);
 
-    std::vector<std::string> screenshots, dumps;
+    ScriptRequests requests;
     if (player) {
       ScreenTargets targets(sessions_screen.IsOpen() ? sessions_controls : screen.controls(), screen, *live->session);
-      auto due = player->Due(now, targets);
-      if (!due.ok()) {
-        std::fprintf(stderr, "atelier: %s: %s\n", options.input_script.c_str(), due.error().message.c_str());
+      core::Status played = PlayDueSteps(*player, now, targets, queue, requests, options.input_script);
+      if (!played.ok()) {
+        std::fprintf(stderr, "atelier: %s\n", played.error().message.c_str());
         exit_code = 3;
-        quit = true;
-      } else {
-        for (input::ScriptAction& action : due.value()) {
-          if (auto* p = std::get_if<input::PointerEvent>(&action.what)) queue.Push(*p);
-          else if (auto* t = std::get_if<input::TypeText>(&action.what)) queue.Push(ui::TypedText{t->utf8});
-          else if (auto* k = std::get_if<input::PressKey>(&action.what)) queue.Push(k->key);
-          else if (auto* sh = std::get_if<input::TakeScreenshot>(&action.what)) screenshots.push_back(sh->path);
-          else if (auto* d = std::get_if<input::DumpBoard>(&action.what)) dumps.push_back(d->path);
-          else if (std::holds_alternative<input::QuitApp>(action.what)) quit = true;
-        }
       }
+      quit = quit || requests.quit || !played.ok();
       if (options.quit_after_script && player->Finished() && queue.empty()) quit = true;
     }
 
@@ -426,14 +383,7 @@ int RunKiosk(const KioskOptions& options) {
       mouse = screen.HandleInput(input);
     }
 
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGuiIO& io = ImGui::GetIO();
-    if (fixed_time) io.DeltaTime = kFixedFrameMs / 1000.0f;
-    io.MousePos = ImVec2(mouse.at.x, mouse.at.y);
-    for (bool& down : io.MouseDown) down = false;
-    io.MouseDown[0] = mouse.down;
-    ImGui::NewFrame();
+    BeginImGuiFrame(mouse.at, mouse.down, fixed_time);
     std::optional<ui::SessionsRequest> request;
     if (sessions_screen.IsOpen()) {
       sessions_controls.BeginFrame();
@@ -473,8 +423,8 @@ int RunKiosk(const KioskOptions& options) {
       std::printf("committed %lld\n", static_cast<long long>(logged_seq + 1));
     if (options.log_events) std::fflush(stdout);
 
-    for (const std::string& path : screenshots) SaveScreenshot(input.framebuffer_w, input.framebuffer_h, path);
-    for (const std::string& path : dumps) WriteTextFile(path, store::BoardToJson(live->session->board(), config.lang));
+    for (const std::string& path : requests.screenshots) SaveScreenshot(input.framebuffer_w, input.framebuffer_h, path);
+    for (const std::string& path : requests.dumps) WriteTextFile(path, store::BoardToJson(live->session->board(), config.lang));
     if (quit && !options.screenshot.empty()) SaveScreenshot(input.framebuffer_w, input.framebuffer_h, options.screenshot);
     window.SwapBuffers();
     if (live->fixed_clock) live->fixed_clock->Advance(kFixedFrameMs);
