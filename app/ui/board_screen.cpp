@@ -196,15 +196,16 @@ void BoardScreen::FinishEditing(CardEditor::Outcome outcome) {
       ShowMessage(Tr("Écrivez quelques mots sur la carte, ou touchez « Annuler »."), m_now_ms);
       return;
     }
-    core::Result<core::Event> done =
-        m_editor.card() ? m_session.Submit(core::EditCard{*m_editor.card(), text, m_editor.colour()}, m_editor_actor)
-                        : m_session.Submit(core::AddCard{text, m_editor.colour(), m_editor.spawn()}, m_editor_actor);
-    bool unchanged = !done.ok() && m_editor.card() && m_session.board().Find(*m_editor.card()) &&
-                     m_session.board().Find(*m_editor.card())->text == text &&
-                     m_session.board().Find(*m_editor.card())->colour == m_editor.colour();
-    if (!done.ok() && !unchanged) {
-      ShowMessage(done.error().message, m_now_ms);
-      return;
+    const core::Card* card = m_editor.card() ? m_session.board().Find(*m_editor.card()) : nullptr;
+    bool unchanged = card && card->text == text && card->colour == m_editor.colour();
+    if (!unchanged) {  // validating an untouched card just closes the editor
+      core::Result<core::Event> done =
+          m_editor.card() ? m_session.Submit(core::EditCard{*m_editor.card(), text, m_editor.colour()}, m_editor_actor)
+                          : m_session.Submit(core::AddCard{text, m_editor.colour(), m_editor.spawn()}, m_editor_actor);
+      if (!done.ok()) {
+        ShowMessage(done.error().message, m_now_ms);
+        return;
+      }
     }
     m_editor.Close();
   }

@@ -212,6 +212,30 @@ TEST(Board, TheSameBoardLooksTheSameAtEveryResolution) {
 namespace atelier::e2e {
 namespace {
 
+TEST(Board, TapACardToCorrectItAndValidatingUntouchedRecordsNothing) {
+  auto dir = FreshDir("run");
+  Script s;
+  s.Tap("Ajouter une carte", 400).Add({{"text", "Facebok"}}).Tap("Valider", 300);
+  s.Drag({{"card", "Facebok"}}, {{"map", {0.3, 0.5}}});
+  s.Add({{"tap", {{"card", "Facebok"}}}}, 400);  // the editor opens with the card's text
+  s.Tap("Effacer").Tap("o").Tap("k").Tap("bleu").Tap("Valider", 300);
+  s.Add({{"tap", {{"card", "Facebook"}}}}, 400);
+  s.Tap("Valider", 300);  // nothing changed: no event
+  s.Add({{"quit", true}});
+  auto script = WriteScript(dir, "edit.jsonl", s.lines);
+  std::filesystem::path session = dir / "edit.atelier";
+  auto run = RunAtelier({"--size", "1920x1080", "--session", session.string(), "--input-script", script.string(),
+                         "--dump-board", (dir / "board.json").string()});
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  json board = ReadJson(dir / "board.json");
+  ASSERT_EQ(board["cards"].size(), 1u) << board.dump(2);
+  EXPECT_EQ(board["cards"][0]["text"], "Facebook");
+  EXPECT_EQ(board["cards"][0]["colour"], "blue");
+  e2e::Run info = RunAtelier({"info", session.string(), "--json"});
+  ASSERT_EQ(info.exit_code, 0) << info.stderr_text;
+  EXPECT_EQ(json::parse(info.stdout_text)["events"], 3);  // added, moved, edited once
+}
+
 TEST(Board, EnglishInterfaceThroughTheCatalogue) {
   auto dir = FreshDir("run");
   Script s;
