@@ -6,12 +6,30 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <csignal>
 #include <cstdio>
 
 #include "render/capture.h"
 #include "ui/frame_input.h"
 
 namespace atelier::platform {
+
+namespace {
+// A signal handler can only set a flag like this one.
+volatile std::sig_atomic_t g_terminate = 0;
+void OnTerminate(int) { g_terminate = 1; }
+}  // namespace
+
+void StopOnTerminationSignals() {
+  std::signal(SIGTERM, OnTerminate);
+  std::signal(SIGINT, OnTerminate);
+}
+
+bool TerminationRequested() { return g_terminate != 0; }
+
+double MsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
 
 void BeginImGuiFrame(core::ScreenPoint mouse_at, bool mouse_down, bool fixed_time) {
   ImGui_ImplOpenGL3_NewFrame();

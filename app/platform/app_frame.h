@@ -4,6 +4,7 @@
 // The replay uses them; kiosk_app.cpp has its own copies of the same code for now (the
 // integrator may switch it over). Call on the thread that owns the window's GL context.
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,6 +18,14 @@
 namespace atelier::platform {
 
 inline constexpr std::int64_t kFixedFrameMs = 16;  // scripted, video and benchmark runs
+
+// SIGTERM and SIGINT (systemd stopping the kiosk, a test harness, Ctrl+C) end the frame loops
+// cleanly so their exit work (screenshot, board dump, frames written) still happens.
+void StopOnTerminationSignals();
+bool TerminationRequested();
+
+// Milliseconds of the steady clock since start.
+double MsSince(std::chrono::steady_clock::time_point start);
 
 // The backends' NewFrame, then ImGui's mouse from pointer 0 as the screen routed it (the GLFW
 // backend overwrites it, so it is set after), then ImGui::NewFrame. fixed_time: the frame lasts

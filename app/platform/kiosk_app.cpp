@@ -52,15 +52,6 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// SIGTERM (systemd stopping the kiosk, a test harness) ends the loop cleanly so the exit work
-// (screenshot, board dump) still happens. A signal handler can only set a flag like this one.
-volatile std::sig_atomic_t g_terminate = 0;
-void OnTerminate(int) { g_terminate = 1; }
-
-double MsSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
 // ---------------------------------------------------------------------------------------------
 // Start-up.
 
@@ -342,10 +333,9 @@ int RunKiosk(const KioskOptions& options) {
   Clock::time_point last_retry = Clock::now();
   bool quit = false;
   int exit_code = 0;
-  std::signal(SIGTERM, OnTerminate);
-  std::signal(SIGINT, OnTerminate);
+  StopOnTerminationSignals();
   for (int frame = 0; !quit && !window.ShouldClose(); ++frame) {
-    if (g_terminate) quit = true;
+    if (TerminationRequested()) quit = true;
     // App time drives the screen (toasts, gestures) and scripts; the session's own clock
     // stamps events. Scripted runs move both by whole frames, so they replay identically.
     const std::int64_t now = fixed_time ? frame * kFixedFrameMs : static_cast<std::int64_t>(MsSince(started));

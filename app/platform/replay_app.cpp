@@ -41,14 +41,6 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-// SIGTERM / SIGINT end the loop cleanly (a video export stops with the frames written so far).
-volatile std::sig_atomic_t g_terminate = 0;
-void OnTerminate(int) { g_terminate = 1; }
-
-double MsSince(SteadyClock::time_point start) {
-  return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
-}
-
 // ---------------------------------------------------------------------------------------------
 // Opening the session, read-only: what `atelier info` does, plus the French reason for the
 // screen.
@@ -162,7 +154,7 @@ int WriteFrames(Gui& gui, ui::ReplayScreen& screen, const ReplayOptions& options
   std::vector<double> cpu_ms;
   SteadyClock::time_point last_progress = SteadyClock::now();
   long written = 0;
-  for (long frame = 1; frame <= total && !g_terminate; ++frame) {
+  for (long frame = 1; frame <= total && !TerminationRequested(); ++frame) {
     glfwPollEvents();
     const SteadyClock::time_point start = SteadyClock::now();
     DrawFrame(gui, screen, {}, static_cast<std::int64_t>(static_cast<double>(frame - 1) * frame_ms),
@@ -186,7 +178,7 @@ int WriteFrames(Gui& gui, ui::ReplayScreen& screen, const ReplayOptions& options
   std::fprintf(stderr, "atelier: wrote %ld frames to %s (%d fps, %gx); %zu cards at the end; %s\n", written,
                options.frames_dir.c_str(), options.fps, options.speed, screen.board().cards().size(),
                FrameSummary(cpu_ms).c_str());
-  return g_terminate ? 1 : 0;
+  return TerminationRequested() ? 1 : 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,7 +199,7 @@ int RunScreen(Gui& gui, ui::ReplayScreen& screen, store::SessionFile& file, cons
   int exit_code = 0;
   bool quit = false;
   while (!quit && !gui.window->ShouldClose()) {
-    if (g_terminate) quit = true;
+    if (TerminationRequested()) quit = true;
     if (fixed_time || screen.Animating(now))
       glfwPollEvents();
     else
@@ -351,8 +343,7 @@ int RunReplay(const ReplayOptions& options) {
                           {.title = meta.title, .created_ms = meta.created_ms, .utc_offset_minutes = meta.utc_offset_minutes},
                           gui.fonts, {.ui_scale = gui.scale, .lang = config.lang, .look = look});
   screen.clock().Seek(static_cast<double>(start_ms));
-  std::signal(SIGTERM, OnTerminate);
-  std::signal(SIGINT, OnTerminate);
+  StopOnTerminationSignals();  // a video export stops with the frames written so far
 
   if (picture) {
     DrawFrame(gui, screen, {}, 0, 0, true);
