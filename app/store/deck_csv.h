@@ -10,16 +10,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/deck.h"
 #include "core/error.h"
 
 namespace atelier::store {
 
-struct DeckCard {
-  std::string text;      // sanitised, at most core::kMaxCardChars characters
-  std::string colour;    // palette name ("yellow" when the row gave none)
-  std::string category;  // may be empty
-  bool operator==(const DeckCard&) const = default;
-};
+using core::DeckCard;
 
 struct DeckProblem {
   int row = 0;     // 1-based line of the file where the row starts
