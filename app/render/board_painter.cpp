@@ -19,6 +19,7 @@ constexpr core::Rgb kImpactHigh{0x5f, 0xb8, 0x84};  // calm green
 constexpr core::Rgb kImpactLow{0xe9, 0x8a, 0x6c};   // warm terracotta
 constexpr core::Rgb kGlow{0xf2, 0xb1, 0x2e};        // highlighted cards
 constexpr core::Rgb kVoteBadge{0x1d, 0x3f, 0x8a};   // dot votes: dark blue, white count (AA on it)
+constexpr core::Rgb kTray{0xd8, 0xd1, 0xc1};        // the deck's tray: kraft paper, under light cards
 constexpr std::size_t kMaxCachedLayouts = 8192;
 
 int Quantise(float v) { return static_cast<int>(std::lround(v * 10)); }
@@ -311,8 +312,21 @@ void BoardPainter::Paint(const BoardView& view, DrawList& out) {
   };
   for (const core::Card* card : view.board->InDrawOrder())
     if (view.held.empty() || !held(card->id)) PaintCard(*card, card->at, view, false, glow(card->id), out);
+  auto paint_loose = [&](bool lifted) {
+    for (const LooseCard& l : view.loose)
+      if (l.lifted == lifted)
+        PaintCard(core::Card{.text = std::string(l.text), .colour = std::string(l.colour)}, l.at, view, lifted, 0, out);
+  };
+  if (view.tray_band.w > 0) {
+    const core::Rect& b = view.tray_band;
+    const float s = view.viewport.pixels.h / 1080.0f;
+    out.Soft({b.x, b.y - 2 * s, b.w, b.h, 0}, WithAlpha(kBlack, 0.18f), -4 * s, 14 * s);
+    out.Fill({b.x, b.y, b.w, b.h, 0}, WithAlpha(kTray, 1), WithAlpha(Shade(kTray, 0.94f), 1));
+    paint_loose(false);
+  }
   for (const HeldCard& h : view.held)
     if (const core::Card* card = view.board->Find(h.id)) PaintCard(*card, h.at, view, true, glow(card->id), out);
+  paint_loose(true);
 }
 
 }  // namespace atelier::render

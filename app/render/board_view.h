@@ -34,6 +34,15 @@ struct Trail {
   float strength = 1;
 };
 
+// A card that is not on the board: one shown in the deck's tray, or one being dragged out of
+// the tray (lifted, under the finger) until it is dropped on the map and becomes a real card.
+struct LooseCard {
+  std::string_view text;
+  std::string_view colour;  // palette name
+  core::MapPoint at;        // centre, in map units (the tray may lie below the map's bands)
+  bool lifted = false;
+};
+
 struct BoardView {
   const core::Board* board = nullptr;
   core::Viewport viewport;  // where the 16:9 map goes, framebuffer pixels (y down)
@@ -43,6 +52,10 @@ struct BoardView {
   std::span<const core::CardId> highlighted;  // drawn with a soft glow ring; may be empty
   std::span<const Glow> glows;                // like highlighted, with a strength; may be empty
   std::span<const Trail> trails;              // may be empty
+  // The deck's tray: a band over the bottom of the screen (framebuffer px; w = 0: no tray)
+  // drawn over the board's cards, then its cards, then the lifted ones above everything.
+  core::Rect tray_band;
+  std::span<const LooseCard> loose;
 };
 
 }  // namespace atelier::render

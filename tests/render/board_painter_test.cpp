@@ -105,6 +105,44 @@ TEST(BoardPainter, DrawsMapThenCardsInZOrderWithHeldCardsLast) {
   EXPECT_EQ(list.quads().back().params[0], static_cast<float>(QuadKind::Glyph));
 }
 
+TEST(BoardPainter, TrayBandCoversBoardCardsAndADraggedDeckCardIsOnTopOfEverything) {
+  core::Board board = BoardWith(3);
+  BoardPainter painter(TestFont());
+  DrawList list;
+  HeldCard held[] = {{1, {0.5f, 0.5f}}};
+  LooseCard loose[] = {{"HelloAsso", "green", {0.2f, 0.93f}, false}, {"Canva", "blue", {0.7f, 0.4f}, true}};
+  BoardView view = ViewOf(board);
+  view.held = held;
+  view.tray_band = {0, 880, 1920, 200};
+  view.loose = loose;
+  painter.Paint(view, list);
+  const auto& q = list.quads();
+  int band = -1;
+  for (std::size_t i = 0; i < q.size(); ++i)
+    if (q[i].params[0] == static_cast<float>(QuadKind::Fill) && q[i].shape[1] == 980 && q[i].shape[2] == 960)
+      band = static_cast<int>(i);
+  const int board_card = CardFillIndex(list, view, board.Find(3)->at);
+  const int in_tray = CardFillIndex(list, view, {0.2f, 0.93f});
+  const int held_card = CardFillIndex(list, view, {0.5f, 0.5f}, CardStyle{}.lift_scale);
+  const int dragged = CardFillIndex(list, view, {0.7f, 0.4f}, CardStyle{}.lift_scale);
+  ASSERT_GE(band, 0);
+  ASSERT_GE(in_tray, 0);
+  ASSERT_GE(dragged, 0);
+  EXPECT_LT(board_card, band);
+  EXPECT_LT(band, in_tray);
+  EXPECT_LT(in_tray, held_card);
+  EXPECT_LT(held_card, dragged);
+  // Loose cards wear their colour's paper: the tray card is green, not the default yellow.
+  const core::Rgb green = core::FindColour("green")->paper;
+  EXPECT_NEAR(q[in_tray].bottom.g, green.g * 0.97f, 2);
+
+  DrawList closed;
+  view.tray_band = {};
+  painter.Paint(view, closed);  // no tray: only the dragged card is left of the loose ones
+  EXPECT_EQ(CardFillIndex(closed, view, {0.2f, 0.93f}), -1);
+  EXPECT_GE(CardFillIndex(closed, view, {0.7f, 0.4f}, CardStyle{}.lift_scale), 0);
+}
+
 TEST(BoardPainter, HighlightedCardsGetAGlow) {
   core::Board board = BoardWith(2);
   BoardPainter painter(TestFont());
