@@ -52,6 +52,10 @@ int main(int argc, char** argv) {
   app.add_option("--dump-board", options.dump_board, "Write the board state as JSON when quitting");
   app.add_option("--bench-frames", options.bench_frames, "Draw this many frames, print frame times and quit");
   app.add_option("--bench-cards", options.bench_cards, "Put this many cards on the board first (benchmarks)");
+  app.add_option("--deck", options.deck, "Import this CSV of ready-made cards for the tray (docs/decks.md)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--deck-mode", options.deck_mode, "A card dragged from the tray stays in it (keep) or leaves it")
+      ->check(CLI::IsMember({"keep", "consume"}));
   int idle_delay = -1;
   app.add_option("--idle-delay", idle_delay, "Seconds without a touch before the invitation shows (0: never)")
       ->check(CLI::Range(0, 86400));

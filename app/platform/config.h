@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/deck.h"
+
 namespace atelier::platform {
 
 struct Config {
@@ -18,6 +20,7 @@ struct Config {
   std::string font;                          // fontconfig pattern; empty = Andika, then DejaVu Sans
   std::string sessions_dir;                  // empty = $XDG_DATA_HOME/atelier/sessions
   int idle_delay_s = 180;                    // quiet seconds before the invitation; 0 = never
+  core::DeckMode deck_mode = core::DeckMode::Consume;  // deck_mode = keep | consume
 };
 
 struct ConfigLoad {

@@ -28,6 +28,7 @@
 #include "input/input_script.h"
 #include "platform/app_frame.h"
 #include "platform/config.h"
+#include "platform/deck_keeper.h"
 #include "platform/facilitator_pin.h"
 #include "platform/font_finder.h"
 #include "platform/input_queue.h"
@@ -231,6 +232,22 @@ long ResidentKb(const char* field) {
   return 0;
 }
 
+// `--deck FILE`: imported before the window shows anything; the English report goes to stderr
+// (for whoever typed the command), the French one to the screen.
+std::string ImportDeckAtStart(DeckKeeper& decks, const std::string& file) {
+  const std::uint64_t before = decks.version();
+  std::string said = decks.Import(file);
+  if (decks.version() == before) {  // refused: the deck did not change
+    std::fprintf(stderr, "atelier: deck %s not imported: %s\n", file.c_str(), said.c_str());
+    return said;
+  }
+  if (auto parsed = store::LoadDeck(file); parsed.ok())  // small: the import checked its size
+    for (const store::DeckProblem& p : parsed.value().problems)
+      std::fprintf(stderr, "atelier: %s:%d: row skipped: %s\n", file.c_str(), p.row, p.en.c_str());
+  std::fprintf(stderr, "atelier: deck %s: %zu cards\n", file.c_str(), decks.Cards().size());
+  return said;
+}
+
 // The French "cannot start" screen (with ImGui's own font: the problem may be the font).
 int ShowStartupProblem(Window& window, const std::string& french, const KioskOptions& options) {
   std::fprintf(stderr, "atelier: %s\n", french.c_str());
@@ -256,6 +273,7 @@ int RunKiosk(const KioskOptions& options) {
   if (!options.template_name.empty()) config.template_name = options.template_name;
   if (options.ui_scale) config.ui_scale = options.ui_scale;
   if (options.idle_delay_s) config.idle_delay_s = *options.idle_delay_s;
+  if (auto mode = core::ParseDeckMode(options.deck_mode)) config.deck_mode = *mode;
   // The facilitator's PIN, beside the config file (never in it: the file may be shared).
   FilePinKeeper pins(store::PinFilePath(paths.config_file.parent_path()));
   ui::InitTranslations(config.lang, paths.locale_dir.string());
@@ -292,6 +310,11 @@ int RunKiosk(const KioskOptions& options) {
     return ShowStartupProblem(window, ui::Tr("Le dessin de la carte est impossible : {1}", {renderer.error().message}),
                               options);
 
+  DeckKeeper decks(store::DeckShelf(store::DefaultDeckFile(), {paths.decks_dir(), store::DefaultDeckFile().parent_path() / "paquets", "/media", "/run/media"}),
+                   paths.decks_dir(), config.deck_mode, [](core::DeckMode) { return std::string(); });
+  std::string deck_said = decks.Load();
+  if (!options.deck.empty()) deck_said = ImportDeckAtStart(decks, options.deck);
+
   TemplateChoice chosen = ChooseTemplate(config.template_name, paths);
   SessionShelf shelf(config.sessions_dir.empty() ? store::DefaultSessionsDir() : fs::path(config.sessions_dir),
                      paths.templates_dir());
@@ -301,7 +324,8 @@ int RunKiosk(const KioskOptions& options) {
                  .lang = config.lang,
                  .keyboard = input::ParseKeyboardLayout(config.keyboard).value_or(input::KeyboardLayout::Azerty),
                  .idle_ms = static_cast<std::int64_t>(config.idle_delay_s) * 1000,
-                 .pins = &pins},
+                 .pins = &pins,
+                 .decks = &decks},
       .fixed_time = fixed_time};
   fs::path first_path = options.session.empty() ? shelf.StartingPath(DefaultTitle()) : fs::path(options.session);
   auto opened = OpenLiveSession(first_path, {.title = DefaultTitle(), .map_template = chosen.tmpl}, setup);
@@ -310,6 +334,7 @@ int RunKiosk(const KioskOptions& options) {
   shelf.RememberOpened(live->path);
   AddBenchCards(*live->session, options.bench_cards);
   if (!chosen.problem.empty()) live->screen->ShowMessage(chosen.problem, 0, 15000);
+  else if (!deck_said.empty()) live->screen->ShowMessage(deck_said, 0, 15000);
   ui::SessionsScreen sessions_screen(fonts.value(), scale, config.lang, setup.screen.keyboard);
   ui::Controls sessions_controls;
   FullScreenMouse sessions_mouse;

@@ -13,6 +13,8 @@ struct KioskOptions {
   std::string lang;           // empty: from the config file (default French)
   std::string keyboard;       // empty: from the config file (default AZERTY)
   std::optional<int> idle_delay_s;  // --idle-delay; else the config file
+  std::string deck;           // --deck: a CSV of ready-made cards to import at start
+  std::string deck_mode;      // --deck-mode keep|consume; empty: the config file
   std::string template_name;  // for a new session: name in assets/templates or a path
   std::string session;        // the .atelier file to open or create; empty: the last unended
                               // session in the sessions folder, else a new one there

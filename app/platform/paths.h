@@ -11,6 +11,7 @@ struct AppPaths {
   std::filesystem::path config_file;  // $XDG_CONFIG_HOME/atelier/atelier.conf
   std::filesystem::path templates_dir() const { return data_dir / "assets" / "templates"; }
   std::filesystem::path shader_dir() const { return data_dir / "shaders"; }
+  std::filesystem::path decks_dir() const { return data_dir / "assets" / "decks"; }
 };
 
 // $ATELIER_DATA_DIR, then <exe>/../share/atelier (installed), then the source tree (a build).

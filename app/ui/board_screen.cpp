@@ -49,6 +49,17 @@ BoardScreen::Layout BoardScreen::ComputeLayout(int fb_w, int fb_h) const {
   l.toast = {(fb_w - toast_w) / 2, l.bin.y - margin - 110 * s, toast_w, 110 * s};
   float message_w = std::min(1100 * s, fb_w - 2 * margin);
   l.message = {(fb_w - message_w) / 2, margin, message_w, 0};
+  if (m_tray.HasDeck()) {
+    // "Cartes prêtes" and the bin share the middle; on a narrow screen the bin keeps only its
+    // picture so both stay big enough to touch.
+    const float free = fb_w - 2 * margin - 2 * add_w - 2 * margin;
+    float deck_w = 300 * s;
+    if (free < deck_w + margin + bin_w) bin_w = 110 * s;
+    deck_w = std::min(deck_w, free - margin - bin_w);
+    const float x = (fb_w - deck_w - margin - bin_w) / 2;
+    l.deck = {x, fb_h - margin - add_h, deck_w, add_h};
+    l.bin = {x + deck_w + margin, fb_h - margin - bin_h, bin_w, bin_h};
+  }
   return l;
 }
 
@@ -57,7 +68,12 @@ ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
   m_framebuffer_w = input.framebuffer_w;
   m_framebuffer_h = input.framebuffer_h;
   m_viewport = core::Viewport::Fit(static_cast<float>(input.framebuffer_w), static_cast<float>(input.framebuffer_h));
+  if (m_config.decks && m_config.decks->version() != m_deck_version) {  // a new deck, or a new setting
+    m_deck_version = m_config.decks->version();
+    m_tray.SetDeck(m_config.decks->Cards(), m_config.decks->Mode());
+  }
   m_layout = ComputeLayout(input.framebuffer_w, input.framebuffer_h);
+  m_tray.Layout(m_viewport, input.framebuffer_w, input.framebuffer_h, m_config.ui_scale, m_session.board());
 
   ImGuiMouse mouse;
   mouse.at = {-FLT_MAX, -FLT_MAX};
@@ -104,6 +120,7 @@ ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
 
 void BoardScreen::ForgetPointers() {
   m_gestures.CancelAll();
+  m_tray.CancelAll();
   m_owners.clear();
   m_fingers.clear();
 }
@@ -120,9 +137,12 @@ void BoardScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
       m_owners[event.pointer] = Owner::Corner;
       m_corner_pointer = event.pointer;
       m_corner_down_ms = m_now_ms;
+    } else if (!modal && m_tray.Press(event.pointer, event.at)) {
+      m_owners[event.pointer] = Owner::Tray;
     } else {
       bool on_ui = modal || m_controls.Covers(event.at);
-      m_owners[event.pointer] = on_ui ? Owner::Ui : Owner::Board;
+      bool on_tray = m_tray.Band().Contains(event.at.x, event.at.y);  // between its cards: nothing
+      m_owners[event.pointer] = on_ui ? Owner::Ui : on_tray ? Owner::Swallowed : Owner::Board;
     }
   } else {
     m_last_touch_ms = m_now_ms;
@@ -140,6 +160,8 @@ void BoardScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
   }
   if (owner->second == Owner::Board) {
     for (const input::Gesture& g : m_gestures.Feed(event, m_session.board(), m_viewport)) Handle(g);
+  } else if (owner->second == Owner::Tray) {
+    HandleTray(event);
   } else if (event.pointer == 0) {
     mouse = {.on_ui = true, .at = event.at, .down = event.phase == Phase::Down || event.phase == Phase::Move};
   }
@@ -178,6 +200,24 @@ void BoardScreen::Handle(const input::Gesture& gesture) {
         ShowMessage(done.error().message, m_now_ms);
     } else {
       Submit(core::MoveCard{end->card, end->centre});
+    }
+  }
+}
+
+void BoardScreen::HandleTray(const input::PointerEvent& event) {
+  using Phase = input::PointerEvent::Phase;
+  if (event.phase == Phase::Move) {
+    m_tray.Move(event.pointer, event.at);
+  } else if (event.phase == Phase::Cancel) {
+    m_tray.Cancel(event.pointer);
+  } else if (event.phase == Phase::Up) {
+    DeckTray::Drop drop = m_tray.Release(event.pointer, event.at);
+    if (drop.what == DeckTray::Drop::What::OnMap) {
+      Submit(drop.add);  // a locked board refuses it, and the message says why
+    } else if (drop.what == DeckTray::Drop::What::Tapped) {
+      std::string why = LockedReason();
+      ShowMessage(why.empty() ? std::string(Tr("Faites glisser la carte jusqu'à sa place sur le tableau.")) : why,
+                  m_now_ms);
     }
   }
 }
@@ -274,8 +314,16 @@ void BoardScreen::Draw(std::int64_t now_ms) {
     top = DrawPhaseTimer(*phase, m_session.NowMs(), m_fonts, m_config.ui_scale, top) + 10 * m_config.ui_scale;
   if (m_session.board().locked()) top = DrawLockNotice(top) + 10 * m_config.ui_scale;
   m_message_top = top;  // messages go under the countdown and the lock notice, never over them
-  if (!m_editor.IsOpen() && !m_panel.IsOpen()) DrawAddButtons(now_ms);
-  if (!m_panel.IsOpen()) DrawBin();
+  if (m_editor.IsOpen() || m_panel.IsOpen() || m_pin_pad.IsOpen()) m_tray.Close();  // they need the room
+  if (m_tray.IsOpen()) {
+    m_tray.DrawControls(m_controls, m_fonts, m_config.ui_scale);
+  } else {
+    if (!m_editor.IsOpen() && !m_panel.IsOpen()) DrawAddButtons(now_ms);
+    if (!m_editor.IsOpen() && !m_panel.IsOpen() && m_tray.HasDeck()) DrawDeckButton();
+    if (!m_panel.IsOpen()) DrawBin();
+  }
+  m_loose.clear();
+  m_tray.AppendLoose(m_loose);
   DrawToast(now_ms);
   if (m_editor.IsOpen() && !m_pin_pad.IsOpen())
     FinishEditing(m_editor.Draw(m_controls, m_fonts, m_config.ui_scale, m_now_ms));
@@ -472,6 +520,30 @@ void BoardScreen::DrawAddButtons(std::int64_t) {
   }
 }
 
+void BoardScreen::DrawDeckButton() {
+  const core::Rect& r = m_layout.deck;
+  ImGui::SetNextWindowPos(Pos(r));
+  ImGui::SetNextWindowSize(Size(r));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  ImGui::SetNextWindowBgAlpha(0);
+  ImGui::Begin("##deck_button", nullptr, kOverlay);
+  ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.9f, 0.5f));  // clear of the little stack
+  if (m_controls.Button(Tr("Cartes prêtes"), Size(r), ButtonLook::Plain, m_fonts.body)) m_tray.Open();
+  ImGui::PopStyleVar();
+  // A little fanned stack of cards, left of the words.
+  const float s = m_config.ui_scale;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 papers[] = {ToImU32(core::kPalette[2].paper), ToImU32(core::kPalette[1].paper), ToImU32(core::kPalette[0].paper)};
+  for (int i = 0; i < 3; ++i) {
+    const ImVec2 a(r.x + (22 + 9 * i) * s, r.y + r.h / 2 - (26 - 5 * i) * s);
+    draw->AddRectFilled(a, ImVec2(a.x + 38 * s, a.y + 40 * s), papers[i], 4 * s);
+    draw->AddRect(a, ImVec2(a.x + 38 * s, a.y + 40 * s), colours::kPanelBorder, 4 * s, 0, 1.5f * s);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+}
+
 void BoardScreen::DrawBin() {
   const core::Rect& r = m_layout.bin;
   bool armed = FingerOverBin();
@@ -493,7 +565,8 @@ void BoardScreen::DrawBin() {
   ImFont* font = m_fonts.body;
   ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, word);
   float text_x = r.x + 92 * s;
-  draw->AddText(font, font->FontSize, ImVec2(text_x, r.y + (r.h - size.y) / 2), ink, word);
+  if (r.w > 200 * s)  // the compact bin beside "Cartes prêtes" is its picture alone
+    draw->AddText(font, font->FontSize, ImVec2(text_x, r.y + (r.h - size.y) / 2), ink, word);
   m_controls.Record(Tr("Corbeille"), r);
 }
 
@@ -567,6 +640,8 @@ render::BoardView BoardScreen::View() const {
   view.held = m_held;
   view.lang = m_config.lang;
   view.highlighted = m_highlighted;
+  view.tray_band = m_tray.Band();
+  view.loose = m_loose;
   return view;
 }
 

@@ -22,6 +22,8 @@
 #include "core/pin_guard.h"
 #include "ui/card_editor.h"
 #include "ui/controls.h"
+#include "ui/deck_library.h"
+#include "ui/deck_tray.h"
 #include "ui/facilitator_panel.h"
 #include "ui/pin_pad.h"
 #include "ui/frame_input.h"
@@ -37,6 +39,7 @@ struct BoardScreenConfig {
   std::int64_t panel_idle_ms = 60000;    // the panel closes itself after this long untouched
   std::int64_t corner_press_ms = 3000;   // the press on the corner mark that opens the PIN pad
   PinKeeper* pins = nullptr;             // the platform's; no keeper: the panel cannot open
+  DeckLibrary* decks = nullptr;          // the platform's; no library: no tray
 };
 
 // Where ImGui's single mouse is this frame: the finger of pointer 0 when it is on a control.
@@ -68,11 +71,13 @@ class BoardScreen {
   bool TakeQuitRequest() { return std::exchange(m_quit_requested, false); }
   void SetTitle(std::string title) { m_title = std::move(title); }
   bool panel_open() const { return m_panel.IsOpen(); }
+  const DeckTray& tray() const { return m_tray; }
   bool pin_pad_open() const { return m_pin_pad.IsOpen(); }
 
  private:
   struct Layout {
     core::Rect add_left, add_right, bin, toast, message;
+    core::Rect deck;  // "Cartes prêtes", between the left add button and the bin
   };
   struct Toast {
     core::CardId card = 0;
@@ -84,14 +89,17 @@ class BoardScreen {
     std::int64_t until_ms = 0;
   };
   // Who a finger that is down belongs to: the board's gestures, the ImGui controls, the corner
-  // mark (the facilitator's long press), or nobody (the touch that wakes the idle board).
-  enum class Owner { Board, Ui, Corner, Swallowed };
+  // mark (the facilitator's long press), the deck's tray (a card pulled out of it), or nobody
+  // (the touch that wakes the idle board, a touch on the tray's empty band).
+  enum class Owner { Board, Ui, Corner, Tray, Swallowed };
 
   Layout ComputeLayout(int fb_w, int fb_h) const;
   void Handle(const input::PointerEvent& event, ImGuiMouse& mouse);
   void Handle(const input::Gesture& gesture);
   void Submit(const core::Command& command);
   void DrawAddButtons(std::int64_t now_ms);
+  void DrawDeckButton();
+  void HandleTray(const input::PointerEvent& event);
   void DrawBin();
   void DrawToast(std::int64_t now_ms);
   void DrawMessage(std::int64_t now_ms);
@@ -122,6 +130,9 @@ class BoardScreen {
   std::map<int, Owner> m_owners;                 // pointers that are down, and who has them
   std::map<int, core::ScreenPoint> m_fingers;    // where each down pointer is
   std::vector<render::HeldCard> m_held;          // cards under fingers, for View()
+  DeckTray m_tray;
+  std::uint64_t m_deck_version = ~0ull;          // the library's, when the tray last took its cards
+  std::vector<render::LooseCard> m_loose;        // the tray's cards, for View()
   std::optional<Toast> m_toast;
   std::optional<Message> m_message;
   bool m_sessions_requested = false;
