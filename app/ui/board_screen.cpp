@@ -363,7 +363,7 @@ void BoardScreen::DrawFacilitator(std::int64_t now_ms) {
   if (m_panel.IsOpen() && !m_pin_pad.IsOpen()) {
     std::string said;
     PanelRequest request = m_panel.Draw(m_controls, m_fonts, m_config.ui_scale, m_session,
-                                        {.title = m_title, .selected = m_selected}, said);
+                                        {.title = m_title, .selected = m_selected, .decks = m_config.decks}, said);
     if (!said.empty()) ShowMessage(said, now_ms);
     switch (request) {
       case PanelRequest::None: break;

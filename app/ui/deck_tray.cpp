@@ -133,8 +133,8 @@ void DeckTray::DrawControls(Controls& controls, const Fonts& fonts, float s) {
   ImGui::End();
   ImGui::PopStyleVar();
 
-  // Page arrows, each a tall button with a drawn triangle (no glyph needed).
-  for (int side = 0; side < 2; ++side) {
+  // Page arrows, when there are pages: each a tall button with a drawn triangle (no glyph needed).
+  for (int side = 0; side < 2 && pages > 1; ++side) {
     const core::Rect& r = side == 0 ? m_prev : m_next;
     const bool usable = side == 0 ? m_page > 0 : m_page + 1 < pages;
     ImGui::SetNextWindowPos(ImVec2(r.x, r.y));

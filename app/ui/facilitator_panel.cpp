@@ -114,17 +114,18 @@ PanelRequest FacilitatorPanel::Draw(Controls& controls, const Fonts& fonts, floa
 
   Heading(fonts, Tr("Animation"));
   // Page buttons: the current one in the primary colour.
-  const std::pair<Page, const char*> pages[] = {{Page::Board, Tr("Tableau")},
-                                                {Page::Phases, Tr("Phases")},
-                                                {Page::Cards, Tr("Cartes")},
+  const std::pair<Page, const char*> pages[] = {{Page::Board, Tr("Tableau")}, {Page::Phases, Tr("Phases")},
+                                                {Page::Cards, Tr("Cartes")},  {Page::Deck, Tr("Paquet")},
                                                 {Page::Session, Tr("Séance")}};
-  const float page_w = (w - 3 * 12 * s) / 4;
-  for (std::size_t i = 0; i < 4; ++i) {
+  const std::size_t page_count = std::size(pages);
+  const float page_w = (w - (page_count - 1) * 12 * s) / page_count;
+  for (std::size_t i = 0; i < page_count; ++i) {
     if (i > 0) ImGui::SameLine();
     if (controls.Button(pages[i].second, ImVec2(page_w, kRowH * s),
                         m_page == pages[i].first ? ButtonLook::Primary : ButtonLook::Plain, fonts.body)) {
       m_page = pages[i].first;
       m_confirm = Confirm::None;
+      if (m_page == Page::Deck && info.decks) m_deck_page.Opened(*info.decks);
     }
   }
   ImGui::Separator();
@@ -136,6 +137,9 @@ PanelRequest FacilitatorPanel::Draw(Controls& controls, const Fonts& fonts, floa
     case Page::Board: DrawBoardPage(controls, fonts, s, w, session, message); break;
     case Page::Phases: DrawPhasesPage(controls, fonts, s, w, session, message); break;
     case Page::Cards: request = DrawCardsPage(controls, fonts, s, w, session, info, message); break;
+    case Page::Deck:
+      if (info.decks) m_deck_page.Draw(controls, fonts, s, w, *info.decks);
+      break;
     case Page::Session: request = DrawSessionPage(controls, fonts, s, w, session, info); break;
   }
   ImGui::EndChild();

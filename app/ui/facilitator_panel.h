@@ -5,6 +5,7 @@
 //               reset the votes.
 //   Cartes    — moderation: touch a card on the board to choose it, then edit, hide or erase it
 //               for good (with a confirmation); hidden cards can be shown again.
+//   Paquet    — the deck of ready-made cards: keep or consume, remove, import a CSV (deck_page.h).
 //   Séance    — title, running time, card count, recording; other sessions (new, rename, open,
 //               export: the sessions screen), end the session, change the PIN, quit to the desktop.
 // Every change to the board is a command from Actor::Facilitator, so it is an event like any
@@ -18,6 +19,7 @@
 #include "core/board.h"
 #include "core/session.h"
 #include "ui/controls.h"
+#include "ui/deck_page.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
@@ -33,6 +35,7 @@ std::vector<AgendaItem> DefaultAgenda();
 struct PanelInfo {
   std::string title;                     // the session's
   std::optional<core::CardId> selected;  // the card chosen on the board (Cartes page)
+  DeckLibrary* decks = nullptr;          // the Paquet page's; none: no such page
 };
 
 enum class PanelRequest { None, Close, Sessions, EndSession, Quit, ChangePin, EditSelected };
@@ -54,7 +57,7 @@ class FacilitatorPanel {
                     const PanelInfo& info, std::string& message);
 
  private:
-  enum class Page { Board, Phases, Cards, Session };
+  enum class Page { Board, Phases, Cards, Deck, Session };
   enum class Confirm { None, Erase, EndSession, Quit };
 
   void Submit(core::Session& session, const core::Command& command, std::string& message);
@@ -68,6 +71,7 @@ class FacilitatorPanel {
                                const PanelInfo& info);
 
   std::vector<AgendaItem> m_agenda;
+  DeckPage m_deck_page;
   bool m_open = false;
   Page m_page = Page::Board;
   Confirm m_confirm = Confirm::None;

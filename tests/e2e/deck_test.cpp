@@ -9,6 +9,7 @@
 #include "core/event.h"
 #include "core/palette.h"
 #include "e2e_support.h"
+#include "facilitator_support.h"
 #include "store/session_file.h"
 
 namespace atelier::e2e {
@@ -149,6 +150,37 @@ TEST(Deck, KeepModeOffersACardAgainAndATapOrADropOnTheTrayAddsNothing) {
   for (int y = 0; y < 300; y += 2)
     for (int x = 300; x < 1620; x += 2) yellow += Near(hint.At(x, y), 0xfff4c2, 6) ? 1 : 0;
   EXPECT_GT(yellow, 3000) << "no hint after a tap on a tray card";
+}
+
+TEST(Deck, TheFacilitatorImportsADeckFromThePanelAndParticipantsUseIt) {
+  Kiosk kiosk("deck-panel");
+  kiosk.env[0] = ConfigWithPin();  // the facilitator's PIN is known
+  const fs::path decks = kiosk.dir / "data/atelier/paquets";
+  fs::create_directories(decks);
+  std::ofstream(decks / "mes-outils.csv") << "texte,couleur\nVisio,turquoise\nNextcloud,\n,jaune\n";
+  std::vector<json> lines;
+  int t = EnterPanelLines(lines, 300);
+  lines.push_back({{"t", t}, {"tap", {{"label", "Paquet"}}}});
+  lines.push_back({{"t", t + 400}, {"tap", {{"label", "mes-outils.csv · dossier des paquets"}}}});
+  lines.push_back({{"t", t + 900}, {"screenshot", (kiosk.dir / "page.png").string()}});
+  lines.push_back({{"t", t + 1000}, {"tap", {{"label", "Fermer le panneau"}}}});
+  lines.push_back({{"t", t + 1400}, {"tap", {{"label", "Cartes prêtes"}}}});
+  lines.push_back(Drag(t + 1900, "Nextcloud", 0.55, 0.35));
+  lines.push_back({{"t", t + 2800}, {"dump", (kiosk.dir / "board.json").string()}});
+  e2e::Run run = kiosk.Play("panel", lines);
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  json board = ReadJson(kiosk.dir / "board.json");
+  ASSERT_EQ(board["cards"].size(), 1u);
+  EXPECT_EQ(board["cards"][0]["text"], "Nextcloud");
+  EXPECT_EQ(board["cards"][0]["colour"], "yellow");  // no colour in the file: the default
+  // The kiosk kept its own copy: the deck is there for the next start.
+  EXPECT_NE(ReadBytes(kiosk.dir / "data/atelier/paquet.csv").find("Visio,turquoise"), std::string::npos);
+  // The page said what happened, in green (the report names the skipped row).
+  Png page = ReadPng(kiosk.dir / "page.png");
+  int green = 0;
+  for (int y = 150; y < 950; ++y)
+    for (int x = 1150; x < 1900; ++x) green += Near(page.At(x, y), 0x1e7a3c, 40) ? 1 : 0;
+  EXPECT_GT(green, 300) << "no import report on the Paquet page";
 }
 
 }  // namespace
