@@ -310,7 +310,7 @@ int RunKiosk(const KioskOptions& options) {
     return ShowStartupProblem(window, ui::Tr("Le dessin de la carte est impossible : {1}", {renderer.error().message}),
                               options);
 
-  DeckKeeper decks(store::DeckShelf(store::DefaultDeckFile(), {paths.decks_dir(), store::DefaultDeckFile().parent_path() / "paquets", "/media", "/run/media"}),
+  DeckKeeper decks(store::DeckShelf(store::DefaultDeckFile(), {paths.decks_dir(), store::DataDir() / "paquets", "/media", "/run/media"}),
                    paths.decks_dir(), config.deck_mode, [](core::DeckMode) { return std::string(); });
   std::string deck_said = decks.Load();
   if (!options.deck.empty()) deck_said = ImportDeckAtStart(decks, options.deck);

@@ -1,22 +1,18 @@
 #include "store/deck_shelf.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include "store/session_export.h"
+#include "store/sessions_dir.h"
 
 namespace atelier::store {
 
 namespace fs = std::filesystem;
 
-fs::path DefaultDeckFile() {
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/') return fs::path(xdg) / "atelier/paquet.csv";
-  const char* home = std::getenv("HOME");
-  return fs::path(home && *home ? home : ".") / ".local/share/atelier/paquet.csv";
-}
+fs::path DefaultDeckFile() { return DataDir() / "paquet.csv"; }
 
 namespace {
 

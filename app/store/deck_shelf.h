@@ -18,7 +18,7 @@ namespace atelier::store {
 
 inline constexpr std::uintmax_t kMaxDeckFileBytes = 1 << 20;  // a deck is a few kB; 1 MiB is plenty
 
-// $XDG_DATA_HOME/atelier/paquet.csv, else $HOME/.local/share/atelier/paquet.csv.
+// DataDir()/paquet.csv (store/sessions_dir.h).
 std::filesystem::path DefaultDeckFile();
 
 class DeckShelf {

@@ -12,11 +12,13 @@ namespace atelier::store {
 
 namespace fs = std::filesystem;
 
-fs::path DefaultSessionsDir() {
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/') return fs::path(xdg) / "atelier/sessions";
+fs::path DataDir() {
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/') return fs::path(xdg) / "atelier";
   const char* home = std::getenv("HOME");
-  return fs::path(home && *home ? home : ".") / ".local/share/atelier/sessions";
+  return fs::path(home && *home ? home : ".") / ".local/share/atelier";
 }
+
+fs::path DefaultSessionsDir() { return DataDir() / "sessions"; }
 
 namespace {
 

@@ -11,7 +11,9 @@
 
 namespace atelier::store {
 
-// $XDG_DATA_HOME/atelier/sessions, else $HOME/.local/share/atelier/sessions (not created).
+// Atelier's data folder: $XDG_DATA_HOME/atelier, else $HOME/.local/share/atelier (not created).
+std::filesystem::path DataDir();
+// DataDir()/sessions.
 std::filesystem::path DefaultSessionsDir();
 
 // Lower-case ASCII letters, digits and single '-': accents transliterated (é → e, œ → oe,
