@@ -66,12 +66,12 @@ void InputQueue::OnKey(GLFWwindow* window, int key, int, int action, int) {
 
 std::vector<ui::InputItem> InputQueue::TakeFrame() {
   std::vector<ui::InputItem> frame;
-  bool pointer0_changed = false;
+  bool pressed_or_lifted = false;  // any finger may be the one driving ImGui's mouse
   while (!m_items.empty()) {
     const auto* pointer = std::get_if<input::PointerEvent>(&m_items.front());
-    if (pointer && pointer->pointer == 0 && pointer->phase != Phase::Move) {
-      if (pointer0_changed) break;  // the next press or release gets its own frame
-      pointer0_changed = true;
+    if (pointer && pointer->phase != Phase::Move) {
+      if (pressed_or_lifted) break;  // the next press or release gets its own frame
+      pressed_or_lifted = true;
     }
     frame.push_back(std::move(m_items.front()));
     m_items.pop_front();

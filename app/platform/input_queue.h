@@ -1,7 +1,7 @@
 // What GLFW reports (mouse as pointer 0, typed characters, a few keys) and what an input script
 // plays, queued in order: one input path for people and scripts. Each frame takes what it can
-// use: Dear ImGui 1.86 samples the mouse once per frame, so a press and a release of pointer 0
-// that arrive together are handed out in two frames, never lost.
+// use: Dear ImGui 1.86 samples the mouse once per frame, and any finger may be the one driving
+// it, so presses and releases that arrive together are handed out one per frame, never lost.
 #pragma once
 #include <cstdint>
 #include <deque>
@@ -20,7 +20,7 @@ class InputQueue {
   void Push(ui::InputItem item) { m_items.push_back(std::move(item)); }
   void set_now(std::int64_t now_ms) { m_now_ms = now_ms; }
 
-  // The items for one frame (at most one press/release of pointer 0; the rest wait).
+  // The items for one frame (at most one press or release; the rest wait).
   std::vector<ui::InputItem> TakeFrame();
   bool empty() const { return m_items.empty(); }
 

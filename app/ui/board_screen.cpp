@@ -109,9 +109,8 @@ ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
 
   // ImGui keeps the finger where it lifted for one frame (so the release lands on the button),
   // then loses it, so no hover look sticks after a touch.
-  auto zero = m_owners.find(0);
-  if (zero != m_owners.end() && zero->second == Owner::Ui) {
-    mouse = {.on_ui = true, .at = m_fingers[0], .down = true};
+  if (m_ui_pointer) {
+    mouse = {.on_ui = true, .at = m_fingers[*m_ui_pointer], .down = true};
   } else if (mouse.on_ui) {
     mouse.down = false;
   }
@@ -120,6 +119,7 @@ ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
 
 void BoardScreen::ForgetPointers() {
   m_gestures.CancelAll();
+  m_ui_pointer.reset();
   m_tray.CancelAll();
   m_owners.clear();
   m_fingers.clear();
@@ -142,7 +142,11 @@ void BoardScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
     } else {
       bool on_ui = modal || m_controls.Covers(event.at);
       bool on_tray = m_tray.Band().Contains(event.at.x, event.at.y);  // between its cards: nothing
-      m_owners[event.pointer] = on_ui ? Owner::Ui : on_tray ? Owner::Swallowed : Owner::Board;
+      // ImGui has one mouse: the first finger on the controls drives it, whichever finger it
+      // is; another one landing on them meanwhile does nothing rather than jump the mouse.
+      if (on_ui && !m_ui_pointer) m_ui_pointer = event.pointer;
+      m_owners[event.pointer] = on_ui ? (m_ui_pointer == event.pointer ? Owner::Ui : Owner::Swallowed)
+                                      : on_tray ? Owner::Swallowed : Owner::Board;
     }
   } else {
     m_last_touch_ms = m_now_ms;
@@ -162,10 +166,11 @@ void BoardScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
     for (const input::Gesture& g : m_gestures.Feed(event, m_session.board(), m_viewport)) Handle(g);
   } else if (owner->second == Owner::Tray) {
     HandleTray(event);
-  } else if (event.pointer == 0) {
+  } else {
     mouse = {.on_ui = true, .at = event.at, .down = event.phase == Phase::Down || event.phase == Phase::Move};
   }
   if (event.phase == Phase::Up || event.phase == Phase::Cancel) {
+    if (m_ui_pointer == event.pointer) m_ui_pointer.reset();
     m_owners.erase(owner);
     m_fingers.erase(event.pointer);
   }

@@ -42,7 +42,7 @@ struct BoardScreenConfig {
   DeckLibrary* decks = nullptr;          // the platform's; no library: no tray
 };
 
-// Where ImGui's single mouse is this frame: the finger of pointer 0 when it is on a control.
+// Where ImGui's single mouse is this frame: the first finger that landed on a control.
 struct ImGuiMouse {
   bool on_ui = false;
   core::ScreenPoint at;
@@ -139,6 +139,7 @@ class BoardScreen {
   bool m_end_requested = false;
   bool m_quit_requested = false;
   std::string m_title;
+  std::optional<int> m_ui_pointer;               // the finger driving ImGui's mouse, if any
   core::Actor m_editor_actor = core::Actor::Kiosk;  // the facilitator edits through moderation
   PinPad m_pin_pad;
   core::PinGuard m_pin_guard;

@@ -112,6 +112,32 @@ TEST(Board, TwoFingersDragTwoCardsAtTheSameTime) {
   EXPECT_NEAR((*facebook)["y"].get<double>(), 0.70, 0.02);
 }
 
+TEST(Board, AnotherFingerWorksTheButtonsWhileOneHoldsACard) {
+  // One person holds a card on the board (pointer 0) while another adds a card with the
+  // buttons and the keyboard (pointer 1): the controls follow whichever finger reached them.
+  auto dir = FreshDir("run");
+  Script s;
+  s.Tap("Ajouter une carte", 400).Add({{"text", "Canva"}}).Tap("Valider", 300);
+  s.Drag({{"card", "Canva"}}, {{"map", {0.5, 0.4}}});
+  s.Add({{"down", {{"card", "Canva"}}}, {"id", 0}}, 50);
+  s.Add({{"move", {{"map", {0.55, 0.45}}}}, {"id", 0}}, 100);
+  for (const char* label : {"Ajouter une carte", "Maj", "V", "i", "s", "i", "o", "Valider"})
+    s.Add({{"tap", {{"label", label}}}, {"id", 1}}, std::string(label).size() > 3 ? 400 : 150);
+  s.Add({{"move", {{"map", {0.6, 0.5}}}}, {"id", 0}}, 100);
+  s.Add({{"up", {{"map", {0.6, 0.5}}}}, {"id", 0}}, 300);
+  s.Add({{"quit", true}});
+  auto script = WriteScript(dir, "two-people.jsonl", s.lines);
+  auto run = RunAtelier({"--size", "1920x1080", "--ui-scale", "1", "--input-script", script.string(), "--dump-board",
+                         (dir / "board.json").string()});
+  ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+  json board = ReadJson(dir / "board.json");
+  const json* canva = CardWithText(board, "Canva");
+  ASSERT_NE(canva, nullptr) << board.dump(2);
+  ASSERT_NE(CardWithText(board, "Visio"), nullptr) << board.dump(2);  // typed by the second finger
+  EXPECT_NEAR((*canva)["x"].get<double>(), 0.6, 0.02);  // the first finger's drag went on meanwhile
+  EXPECT_NEAR((*canva)["y"].get<double>(), 0.5, 0.02);
+}
+
 TEST(Board, DropOnTheBinThenAnnulerBringsTheCardBack) {
   auto dir = FreshDir("run");
   Script s;
