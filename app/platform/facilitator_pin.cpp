@@ -8,8 +8,21 @@
 
 #include "core/pin_guard.h"
 #include "store/pin_file.h"
+#include "store/wall_time.h"
 
 namespace atelier::platform {
+
+FilePinKeeper::FilePinKeeper(std::filesystem::path file)
+    : m_file(std::move(file)), m_lockout_file(store::PinLockoutPath(m_file.parent_path())) {}
+
+void FilePinKeeper::RestoreGuard(core::PinGuard& guard, std::int64_t now_ms) const {
+  guard.Import(store::LoadPinLockout(m_lockout_file), now_ms, store::WallNowMs());
+}
+
+void FilePinKeeper::SaveGuard(const core::PinGuard& guard, std::int64_t now_ms) {
+  core::Status saved = store::SavePinLockout(m_lockout_file, guard.Export(now_ms, store::WallNowMs()));
+  if (!saved.ok()) std::fprintf(stderr, "atelier: PIN lock-out not kept: %s\n", saved.error().message.c_str());
+}
 
 bool FilePinKeeper::HasPin() const { return store::LoadPinHash(m_file).has_value(); }
 
@@ -68,6 +81,8 @@ int SetPinFromTerminal(const std::filesystem::path& pin_file) {
     return 1;
   }
   std::fprintf(stderr, "atelier: PIN saved (as a salted hash) in %s\n", pin_file.c_str());
+  std::error_code ec;  // a new PIN from the terminal: the pad's lock-out starts again
+  std::filesystem::remove(store::PinLockoutPath(pin_file.parent_path()), ec);
   return 0;
 }
 

@@ -1,5 +1,7 @@
 #include "ui/pin_pad.h"
 
+#include <utility>
+
 #include "ui/i18n.h"
 
 namespace atelier::ui {
@@ -29,11 +31,13 @@ PinPad::Outcome PinPad::Validate(std::int64_t now_ms, PinKeeper& keeper, core::P
       if (guard.Locked(now_ms)) return Outcome::None;
       if (keeper.Check(typed)) {
         guard.Succeeded();
+        keeper.SaveGuard(guard, now_ms);
         m_open = false;
         return Outcome::Granted;
       }
       if (guard.Failed(now_ms)) m_note.clear();  // the lock line says it all
       else m_note = Tr("Code incorrect. Encore {1} essai(s).", {std::to_string(guard.tries_left())});
+      keeper.SaveGuard(guard, now_ms);  // at once: pulling the plug now gains nothing
       return Outcome::None;
     case Step::Choose:
       if (!core::PinLooksValid(typed.c_str())) {
@@ -63,6 +67,7 @@ PinPad::Outcome PinPad::Validate(std::int64_t now_ms, PinKeeper& keeper, core::P
 PinPad::Outcome PinPad::Draw(Controls& controls, const Fonts& fonts, float s, std::int64_t now_ms,
                              PinKeeper& keeper, core::PinGuard& guard) {
   if (!m_open) return Outcome::None;
+  if (!std::exchange(m_guard_restored, true)) keeper.RestoreGuard(guard, now_ms);
   const ImGuiIO& io = ImGui::GetIO();
   // A veil over the board: the pad is all there is until it closes.
   ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0x20, 0x24, 0x2a, 0xb0));

@@ -2,7 +2,9 @@
 // plain French line for what happened. Three uses: entering the PIN, choosing one (first start,
 // no PIN yet: type it twice), changing it from the panel (type the new one twice). The PIN is
 // checked and stored by a PinKeeper the platform gives (store/pin_file.h behind it); wrong
-// tries count in a core::PinGuard, which locks the pad for a while after five.
+// tries count in a core::PinGuard, which locks the pad for a while after five. The keeper also
+// keeps that count across restarts: the pad restores the guard from it the first time it draws,
+// and hands it back after every wrong or right PIN.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -20,6 +22,10 @@ class PinKeeper {
   virtual bool HasPin() const = 0;
   virtual bool Check(const std::string& pin) const = 0;  // slow on purpose (a salted hash)
   virtual core::Status Choose(const std::string& pin) = 0;  // French error
+  // The lock-out across restarts; now_ms is the pad's clock (the keeper knows the wall clock).
+  // By default nothing is kept: the count lives in memory.
+  virtual void RestoreGuard(core::PinGuard& /*guard*/, std::int64_t /*now_ms*/) const {}
+  virtual void SaveGuard(const core::PinGuard& /*guard*/, std::int64_t /*now_ms*/) {}
 };
 
 class PinPad {
@@ -41,6 +47,7 @@ class PinPad {
   Outcome Validate(std::int64_t now_ms, PinKeeper& keeper, core::PinGuard& guard);
 
   bool m_open = false;
+  bool m_guard_restored = false;  // from the keeper, once (before the guard is first read)
   Step m_step = Step::Enter;
   bool m_changing = false;
   std::string m_typed;
