@@ -315,10 +315,13 @@ void BoardScreen::Draw(std::int64_t now_ms) {
   if (m_session.board().voting() && !m_panel.IsOpen()) DrawVoteControls();
 
   float top = 12 * m_config.ui_scale;
+  std::optional<core::Rect> countdown;
   if (const auto& phase = m_session.board().phase())
-    top = DrawPhaseTimer(*phase, m_session.NowMs(), m_fonts, m_config.ui_scale, top) + 10 * m_config.ui_scale;
-  if (m_session.board().locked()) top = DrawLockNotice(top) + 10 * m_config.ui_scale;
-  m_message_top = top;  // messages go under the countdown and the lock notice, never over them
+    countdown = DrawPhaseTimer(*phase, m_session.NowMs(), m_fonts, m_config.ui_scale, top);
+  float bottom = countdown ? countdown->y + countdown->h + 10 * m_config.ui_scale : top;
+  if (m_session.board().locked())
+    bottom = std::max(bottom, DrawLockNotice(top, countdown ? &*countdown : nullptr) + 10 * m_config.ui_scale);
+  m_message_top = bottom;  // messages go under the countdown and the lock notice, never over them
   if (m_editor.IsOpen() || m_panel.IsOpen() || m_pin_pad.IsOpen()) m_tray.Close();  // they need the room
   if (m_tray.IsOpen()) {
     m_tray.DrawControls(m_controls, m_fonts, m_config.ui_scale);
@@ -418,21 +421,42 @@ void BoardScreen::DrawVoteControls() {
   }
 }
 
-float BoardScreen::DrawLockNotice(float top_y) {
+float BoardScreen::DrawLockNotice(float top_y, const core::Rect* countdown) {
+  // Top right, in the band above the zones, just left of the recording dot: the template's title
+  // is top left and the phase countdown top centre, so the notice covers neither. Beside a wide
+  // countdown the sentence takes two lines; only a screen too narrow even for that puts it under
+  // the countdown.
   const float s = m_config.ui_scale;
+  const ImGuiIO& io = ImGui::GetIO();
   const char* text = Tr("Tableau verrouillé : on regarde ensemble");
   ImFont* font = m_fonts.body;
-  const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text);
-  const float pad = 20 * s, w = size.x + 2 * pad + 40 * s, h = size.y + 20 * s;
-  const ImVec2 a((ImGui::GetIO().DisplaySize.x - w) / 2, top_y), b(a.x + w, a.y + h);
+  const float pad = 20 * s, icon = 40 * s, gap = 16 * s;
+  const char* recorded = Tr("Enregistré");  // DrawRecording's word and dot, 24 px from the right edge
+  const float right = io.DisplaySize.x - 24 * s -
+                      m_fonts.small->CalcTextSizeA(m_fonts.small->FontSize, FLT_MAX, 0, recorded).x - 23 * s - gap;
+  const float left_limit = countdown ? countdown->x + countdown->w + gap : 0;
+  const ImVec2 line = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text);
+  float wrap = 0;  // one line
+  ImVec2 size = line;
+  if (right - (line.x + 2 * pad + icon) < left_limit) {
+    wrap = line.x * 0.55f;
+    size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text);
+  }
+  ImVec2 a(right - (size.x + 2 * pad + icon), top_y);
+  if (a.x < left_limit) {  // no room beside the countdown: under it, on one line
+    wrap = 0;
+    size = line;
+    a = ImVec2((io.DisplaySize.x - (line.x + 2 * pad + icon)) / 2, countdown->y + countdown->h + 10 * s);
+  }
+  const ImVec2 b(a.x + size.x + 2 * pad + icon, a.y + size.y + 20 * s);
   ImDrawList* draw = ImGui::GetForegroundDrawList();
-  draw->AddRectFilled(a, b, IM_COL32(0x2b, 0x30, 0x38, 0xe8), h / 2);
+  draw->AddRectFilled(a, b, IM_COL32(0x2b, 0x30, 0x38, 0xe8), std::min(b.y - a.y, line.y + 20 * s) / 2);
   // A small padlock: shackle and body.
-  const ImVec2 lock(a.x + pad + 12 * s, a.y + h / 2 + 4 * s);
+  const ImVec2 lock(a.x + pad + 12 * s, (a.y + b.y) / 2 + 4 * s);
   draw->AddCircle(ImVec2(lock.x, lock.y - 8 * s), 8 * s, IM_COL32_WHITE, 0, 3 * s);
   draw->AddRectFilled(ImVec2(lock.x - 12 * s, lock.y - 6 * s), ImVec2(lock.x + 12 * s, lock.y + 12 * s),
                       IM_COL32_WHITE, 3 * s);
-  draw->AddText(font, font->FontSize, ImVec2(a.x + pad + 40 * s, a.y + 10 * s), IM_COL32_WHITE, text);
+  draw->AddText(font, font->FontSize, ImVec2(a.x + pad + icon, a.y + 10 * s), IM_COL32_WHITE, text, nullptr, wrap);
   return b.y;
 }
 

@@ -107,7 +107,7 @@ class BoardScreen {
   void DrawFacilitator(std::int64_t now_ms);
   void DrawCornerMark(std::int64_t now_ms);
   void DrawVoteControls();
-  float DrawLockNotice(float top_y);  // returns its bottom edge
+  float DrawLockNotice(float top_y, const core::Rect* countdown);  // returns its bottom edge
   void DrawIdleInvitation();
   core::Rect CornerRect() const;
   // Why a participant cannot change the board now (locked), or empty.

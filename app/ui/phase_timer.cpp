@@ -21,7 +21,7 @@ std::string FormatCountdown(std::int64_t ms) {
   return text;
 }
 
-float DrawPhaseTimer(const core::PhaseState& phase, std::int64_t now, const Fonts& fonts, float s, float top_y) {
+core::Rect DrawPhaseTimer(const core::PhaseState& phase, std::int64_t now, const Fonts& fonts, float s, float top_y) {
   ImDrawList* draw = ImGui::GetForegroundDrawList();
   const ImGuiIO& io = ImGui::GetIO();
   const std::optional<std::int64_t> left = phase.RemainingMs(now);
@@ -54,7 +54,7 @@ float DrawPhaseTimer(const core::PhaseState& phase, std::int64_t now, const Font
   if (!time.empty())
     draw->AddText(big, big->FontSize, ImVec2(a.x + pad + name_size.x + gap, a.y + (h - time_size.y) / 2),
                   phase.paused() ? colours::kInkSoft : colours::kInk, time.c_str());
-  return b.y;
+  return {a.x, a.y, w, h};
 }
 
 }  // namespace atelier::ui

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/board.h"
+#include "core/geometry.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
@@ -15,8 +16,8 @@ namespace atelier::ui {
 std::string FormatCountdown(std::int64_t ms);
 
 // Draws the band at the top centre of the screen, below top_y. session_now_ms is the session's
-// clock (events' time base). Returns the band's bottom edge.
-float DrawPhaseTimer(const core::PhaseState& phase, std::int64_t session_now_ms, const Fonts& fonts, float scale,
+// clock (events' time base). Returns where the band is (screen pixels).
+core::Rect DrawPhaseTimer(const core::PhaseState& phase, std::int64_t session_now_ms, const Fonts& fonts, float scale,
                      float top_y);
 
 }  // namespace atelier::ui
