@@ -12,6 +12,7 @@ using Phase = input::PointerEvent::Phase;
 }  // namespace
 
 void InputQueue::Attach(GLFWwindow* window) {
+  m_window = window;
   glfwSetWindowUserPointer(window, this);
   glfwSetCursorPosCallback(window, OnCursor);
   glfwSetMouseButtonCallback(window, OnButton);
@@ -25,6 +26,10 @@ core::ScreenPoint InputQueue::ToPixels(GLFWwindow* window, double x, double y) c
   glfwGetFramebufferSize(window, &fw, &fh);
   float sx = ww > 0 ? static_cast<float>(fw) / ww : 1, sy = wh > 0 ? static_cast<float>(fh) / wh : 1;
   return {static_cast<float>(x) * sx, static_cast<float>(y) * sy};
+}
+
+void InputQueue::PushFinger(int pointer, Phase phase, double x, double y) {
+  Push(input::PointerEvent{pointer, phase, ToPixels(m_window, x, y), m_now_ms});
 }
 
 void InputQueue::OnCursor(GLFWwindow* window, double x, double y) {

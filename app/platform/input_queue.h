@@ -18,6 +18,9 @@ class InputQueue {
   void Attach(GLFWwindow* window);
 
   void Push(ui::InputItem item) { m_items.push_back(std::move(item)); }
+  // A finger at (x, y) in window coordinates (as X and GLFW give them), as a pointer event in
+  // framebuffer pixels stamped now.
+  void PushFinger(int pointer, input::PointerEvent::Phase phase, double x, double y);
   void set_now(std::int64_t now_ms) { m_now_ms = now_ms; }
 
   // The items for one frame (at most one press or release; the rest wait).
@@ -33,6 +36,7 @@ class InputQueue {
   core::ScreenPoint ToPixels(GLFWwindow* window, double x, double y) const;
 
   std::deque<ui::InputItem> m_items;
+  GLFWwindow* m_window = nullptr;
   std::int64_t m_now_ms = 0;
   bool m_mouse_down = false;
 };

@@ -35,6 +35,7 @@
 #include "platform/kiosk_sessions.h"
 #include "platform/paths.h"
 #include "platform/window.h"
+#include "platform/touch_input.h"
 #include "render/board_renderer.h"
 #include "store/board_json.h"
 #include "store/pin_file.h"
@@ -123,25 +124,33 @@ class ScreenTargets final : public input::TargetResolver {
   const core::Session& m_session;
 };
 
-// A screen that covers everything (the sessions screen) takes pointer 0 as ImGui's mouse.
+// A screen that covers everything (the sessions screen) takes the first finger down as ImGui's
+// mouse, until it lifts; other fingers meanwhile do nothing.
 class FullScreenMouse {
  public:
   ui::ImGuiMouse Update(const ui::FrameInput& input) {
     ui::ImGuiMouse mouse{.on_ui = true, .at = m_at, .down = m_down};
+    using Phase = input::PointerEvent::Phase;
     if (!m_down && !m_lifted_last_frame) mouse.at = {-FLT_MAX, -FLT_MAX};  // no hover after a touch
     m_lifted_last_frame = false;
     for (const ui::InputItem& item : input.items) {
       const auto* p = std::get_if<input::PointerEvent>(&item);
-      if (!p || p->pointer != 0) continue;
+      if (!p) continue;
+      if (m_finger < 0 && p->phase == Phase::Down) m_finger = p->pointer;
+      if (p->pointer != m_finger) continue;
       m_at = mouse.at = p->at;
-      m_down = mouse.down = p->phase == input::PointerEvent::Phase::Down || p->phase == input::PointerEvent::Phase::Move;
-      if (!m_down) m_lifted_last_frame = true;
+      m_down = mouse.down = p->phase == Phase::Down || p->phase == Phase::Move;
+      if (!m_down) {
+        m_lifted_last_frame = true;
+        m_finger = -1;
+      }
     }
     return mouse;
   }
 
  private:
   core::ScreenPoint m_at{-FLT_MAX, -FLT_MAX};
+  int m_finger = -1;  // none
   bool m_down = false;
   bool m_lifted_last_frame = false;
 };
@@ -341,6 +350,9 @@ int RunKiosk(const KioskOptions& options) {
 
   InputQueue queue;
   queue.Attach(window.glfw());
+  std::string no_touch;
+  std::unique_ptr<TouchInput> touch = TouchInput::Attach(window.glfw(), no_touch);
+  if (!touch) std::fprintf(stderr, "atelier: one finger at a time (%s)\n", no_touch.c_str());
   std::optional<input::ScriptPlayer> player;
   if (script) player.emplace(std::move(*script));
   std::optional<input::InputRecorder> recorder;
@@ -375,6 +387,7 @@ int RunKiosk(const KioskOptions& options) {
     if (player) {
       ScreenTargets targets(sessions_screen.IsOpen() ? sessions_controls : screen.controls(), screen, *live->session);
       core::Status played = PlayDueSteps(*player, now, targets, queue, requests, options.input_script);
+    if (touch) touch->Poll(queue);
       if (!played.ok()) {
         std::fprintf(stderr, "atelier: %s\n", played.error().message.c_str());
         exit_code = 3;
