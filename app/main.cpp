@@ -59,6 +59,9 @@ int main(int argc, char** argv) {
   int idle_delay = -1;
   app.add_option("--idle-delay", idle_delay, "Seconds without a touch before the invitation shows (0: never)")
       ->check(CLI::Range(0, 86400));
+  bool hash_pin = false;
+  app.add_flag("--hash-pin", hash_pin,
+               "Read a facilitator PIN like --set-pin and print its hash as a pin_hash line for atelier.conf");
   bool set_pin = false;
   app.add_flag("--set-pin", set_pin,
                "Set the facilitator's PIN (read from the terminal, or one line on stdin) and exit");
@@ -121,6 +124,7 @@ int main(int argc, char** argv) {
   }
   if (ui_scale > 0) options.ui_scale = ui_scale;
   if (idle_delay >= 0) options.idle_delay_s = idle_delay;
+  if (hash_pin) return atelier::platform::PrintPinHash();
   if (set_pin)
     return atelier::platform::SetPinFromTerminal(
         atelier::store::PinFilePath(atelier::platform::FindPaths().config_file.parent_path()));

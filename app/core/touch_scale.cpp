@@ -1,6 +1,7 @@
 #include "core/touch_scale.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace atelier::core {
 
@@ -15,6 +16,21 @@ float UiScale(const ScreenFacts& facts) {
       scale = std::max(by_resolution, kTouchTargetMm * px_per_mm / kBaseTargetPx);
   }
   return std::clamp(scale, 0.5f, 4.0f);
+}
+
+int UiScalePercent(float current, float automatic) {
+  if (automatic <= 0) return 100;
+  return static_cast<int>(std::lround(current / automatic * 100));
+}
+
+float StepUiScale(float current, float automatic, int direction, float largest) {
+  if (automatic <= 0 || direction == 0) return current;
+  const int percent = UiScalePercent(current, automatic);
+  const int next = direction > 0 ? (percent / 10 + 1) * 10 : (percent % 10 ? percent / 10 * 10 : percent - 10);
+  const float low = std::max(0.5f, automatic * 0.5f), high = std::min({4.0f, automatic * 2.0f, largest});
+  const float wanted = automatic * static_cast<float>(next) / 100;
+  if (wanted < low - 1e-4f || wanted > high + 1e-4f) return current;
+  return wanted;
 }
 
 }  // namespace atelier::core

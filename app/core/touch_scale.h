@@ -19,4 +19,12 @@ struct ScreenFacts {
 
 float UiScale(const ScreenFacts& facts);
 
+// The facilitator's "Plus petit" / "Plus grand" on the panel's Réglages page. Sizes are shown
+// as a share of the automatic scale (100 % = what UiScale gives without an override), in steps
+// of 10 %: a press goes to the next multiple of 10 % in its direction (direction > 0: bigger).
+// Never below half nor above twice the automatic size, never outside 0.5 … 4, never above
+// largest (what still fits on the screen); at a bound the scale stays as it is.
+float StepUiScale(float current, float automatic, int direction, float largest = 4.0f);
+int UiScalePercent(float current, float automatic);  // rounded to whole percents
+
 }  // namespace atelier::core

@@ -51,6 +51,8 @@ ConfigLoad ParseConfig(const std::string& text, const std::string& source_name) 
         c.sessions_dir = value;
       else if (key == "idle_delay_s" && std::stoi(value) >= 0)
         c.idle_delay_s = std::stoi(value);
+      else if (key == "pin_hash" && value.starts_with("$argon2"))
+        c.pin_hash = value;
       else if (key == "deck_mode" && core::ParseDeckMode(value))
         c.deck_mode = *core::ParseDeckMode(value);
       else

@@ -21,6 +21,7 @@ struct Config {
   std::string sessions_dir;                  // empty = $XDG_DATA_HOME/atelier/sessions
   int idle_delay_s = 180;                    // quiet seconds before the invitation; 0 = never
   core::DeckMode deck_mode = core::DeckMode::Consume;  // deck_mode = keep | consume
+  std::string pin_hash;                      // from `atelier --hash-pin`; empty = none here
 };
 
 struct ConfigLoad {

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "core/pin_guard.h"
 #include "store/pin_file.h"
@@ -12,8 +13,10 @@
 
 namespace atelier::platform {
 
-FilePinKeeper::FilePinKeeper(std::filesystem::path file)
-    : m_file(std::move(file)), m_lockout_file(store::PinLockoutPath(m_file.parent_path())) {}
+FilePinKeeper::FilePinKeeper(std::filesystem::path file, std::string config_hash)
+    : m_file(std::move(file)),
+      m_lockout_file(store::PinLockoutPath(m_file.parent_path())),
+      m_config_hash(std::move(config_hash)) {}
 
 void FilePinKeeper::RestoreGuard(core::PinGuard& guard, std::int64_t now_ms) const {
   guard.Import(store::LoadPinLockout(m_lockout_file), now_ms, store::WallNowMs());
@@ -24,10 +27,12 @@ void FilePinKeeper::SaveGuard(const core::PinGuard& guard, std::int64_t now_ms) 
   if (!saved.ok()) std::fprintf(stderr, "atelier: PIN lock-out not kept: %s\n", saved.error().message.c_str());
 }
 
-bool FilePinKeeper::HasPin() const { return store::LoadPinHash(m_file).has_value(); }
+bool FilePinKeeper::HasPin() const { return store::LoadPinHash(m_file).has_value() || !m_config_hash.empty(); }
 
 bool FilePinKeeper::Check(const std::string& pin) const {
+  // A PIN changed on the kiosk (the file) wins over the one the config file was deployed with.
   auto hash = store::LoadPinHash(m_file);
+  if (!hash && !m_config_hash.empty()) hash = m_config_hash;
   return hash && store::VerifyPin(*hash, pin);
 }
 
@@ -63,19 +68,38 @@ std::string ReadLine(const char* prompt, bool terminal) {
 
 }  // namespace
 
-int SetPinFromTerminal(const std::filesystem::path& pin_file) {
+// The new PIN's hash, the PIN read from the terminal (twice) or a pipe; nothing (and a line on
+// stderr) when it is not 4 to 8 digits, the two differ, or hashing fails.
+std::optional<std::string> ReadNewPinHash() {
   const bool terminal = isatty(STDIN_FILENO);
   std::string pin = ReadLine("New facilitator PIN (4 to 8 digits): ", terminal);
   if (!core::PinLooksValid(pin.c_str())) {
     std::fprintf(stderr, "atelier: a PIN is 4 to 8 digits\n");
-    return 1;
+    return std::nullopt;
   }
   if (terminal && ReadLine("Again: ", terminal) != pin) {
     std::fprintf(stderr, "atelier: the two PINs differ; nothing changed\n");
-    return 1;
+    return std::nullopt;
   }
   auto hash = store::HashPin(pin);
-  core::Status saved = hash.ok() ? store::SavePinHash(pin_file, *hash) : core::Status(hash.error());
+  if (!hash.ok()) {
+    std::fprintf(stderr, "atelier: %s\n", hash.error().message.c_str());
+    return std::nullopt;
+  }
+  return *hash;
+}
+
+int PrintPinHash() {
+  auto hash = ReadNewPinHash();
+  if (!hash) return 1;
+  std::printf("pin_hash = %s\n", hash->c_str());
+  return 0;
+}
+
+int SetPinFromTerminal(const std::filesystem::path& pin_file) {
+  auto hash = ReadNewPinHash();
+  if (!hash) return 1;
+  core::Status saved = store::SavePinHash(pin_file, *hash);
   if (!saved.ok()) {
     std::fprintf(stderr, "atelier: %s\n", saved.error().message.c_str());
     return 1;

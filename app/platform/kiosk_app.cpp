@@ -33,6 +33,7 @@
 #include "platform/font_finder.h"
 #include "platform/input_queue.h"
 #include "platform/kiosk_sessions.h"
+#include "platform/kiosk_settings.h"
 #include "platform/paths.h"
 #include "platform/window.h"
 #include "platform/touch_input.h"
@@ -155,17 +156,15 @@ class FullScreenMouse {
   bool m_lifted_last_frame = false;
 };
 
-bool LaunchReplay(const std::string& session, const KioskOptions& options) {
+bool LaunchReplay(const std::string& session, const KioskOptions& options, const std::string& lang) {
   std::vector<std::string> args{"/proc/self/exe", "replay", session};
   if (options.windowed) args.push_back("--windowed");
   if (options.width > 0) {
     args.push_back("--size");
     args.push_back(std::to_string(options.width) + "x" + std::to_string(options.height));
   }
-  if (!options.lang.empty()) {
-    args.push_back("--lang");
-    args.push_back(options.lang);
-  }
+  args.push_back("--lang");  // the kiosk's language now (the facilitator may have changed it)
+  args.push_back(lang);
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -214,7 +213,7 @@ void HandleSessionsRequest(const ui::SessionsRequest& request, std::unique_ptr<L
   } else if (const auto* replay = std::get_if<ui::ReplaySessionRequest>(&request)) {
     // The replay is its own window, in its own process, over the kiosk: it only reads the file
     // (even the one being recorded) and the kiosk keeps recording underneath.
-    if (!LaunchReplay(replay->path, options)) screen.Say(ui::Tr("La relecture n'a pas pu démarrer."));
+    if (!LaunchReplay(replay->path, options, lang)) screen.Say(ui::Tr("La relecture n'a pas pu démarrer."));
   }
 }
 
@@ -309,6 +308,9 @@ int RunKiosk(const KioskOptions& options) {
                                .framebuffer_h = window.framebuffer_h(),
                                .physical_w_mm = config.screen_width_mm.value_or(window.physical_width_mm()),
                                .override_scale = config.ui_scale});
+  const float scale_auto = core::UiScale({.framebuffer_w = window.framebuffer_w(),  // "automatique" in Réglages
+                                          .framebuffer_h = window.framebuffer_h(),
+                                          .physical_w_mm = config.screen_width_mm.value_or(window.physical_width_mm())});
   auto font = FindFont(config.font);
   if (!font.ok()) return ShowStartupProblem(window, ui::Tr("Aucune police de caractères n'est installée (paquet fonts-sil-andika ou fonts-dejavu-core)."), options);
   auto fonts = ui::LoadFonts(font.value(), scale);
@@ -334,7 +336,10 @@ int RunKiosk(const KioskOptions& options) {
                  .keyboard = input::ParseKeyboardLayout(config.keyboard).value_or(input::KeyboardLayout::Azerty),
                  .idle_ms = static_cast<std::int64_t>(config.idle_delay_s) * 1000,
                  .pins = &pins,
-                 .decks = &decks},
+                 .decks = &decks,
+                 .ui_scale_setting = config.ui_scale ? std::optional(scale) : std::nullopt,
+                 .ui_scale_auto = scale_auto,
+                 .ui_scale_largest = LargestUiScale(window.framebuffer_h())},
       .fixed_time = fixed_time};
   fs::path first_path = options.session.empty() ? shelf.StartingPath(DefaultTitle()) : fs::path(options.session);
   auto opened = OpenLiveSession(first_path, {.title = DefaultTitle(), .map_template = chosen.tmpl}, setup);
@@ -458,6 +463,11 @@ int RunKiosk(const KioskOptions& options) {
     if (live->fixed_clock) live->fixed_clock->Advance(kFixedFrameMs);
 
     if (request) HandleSessionsRequest(*request, live, sessions_screen, shelf, setup, config.lang, logged_seq, options);
+    if (auto wanted = live->screen->TakeSettingsRequest()) {  // Réglages: between frames, fonts may be rebuilt
+      std::string problem = ApplyKioskSettings(*wanted, {config, paths, font.value(), scale_auto, setup});
+      live->screen->ApplySettings(setup.fonts, setup.screen, problem);
+      sessions_screen = ui::SessionsScreen(setup.fonts, setup.screen.ui_scale, config.lang, setup.screen.keyboard);
+    }
   }
 
   if (!options.screenshot.empty() && window.ShouldClose())

@@ -30,7 +30,21 @@ BoardScreen::BoardScreen(core::Session& session, Fonts fonts, BoardScreenConfig 
       m_fonts(fonts),
       m_config(std::move(config)),
       m_gestures(input::GestureConfig{.drag_threshold_px = 12 * m_config.ui_scale}),
-      m_editor(m_config.keyboard) {}
+      m_editor(m_config.keyboard) {
+  m_panel.SetKeyboardLayout(m_config.keyboard);
+}
+
+void BoardScreen::ApplySettings(Fonts fonts, BoardScreenConfig config, std::string problem) {
+  // Between frames (the fonts may be new ones): everything drawn from the next frame on uses
+  // them; open editors and the panel stay as they are.
+  m_fonts = fonts;
+  m_config = std::move(config);
+  m_gestures.set_config(input::GestureConfig{.drag_threshold_px = 12 * m_config.ui_scale});
+  m_editor.SetKeyboardLayout(m_config.keyboard);
+  m_panel.SetKeyboardLayout(m_config.keyboard);
+  m_settings_problem = std::move(problem);
+  if (!m_settings_problem.empty()) ShowMessage(m_settings_problem, m_now_ms, 12000);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Routing fingers: a finger that lands on a control belongs to the UI until it lifts (pointer 0
@@ -82,8 +96,10 @@ ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
       Handle(*pointer, mouse);
     } else if (const auto* text = std::get_if<TypedText>(&item)) {
       if (m_editor.IsOpen()) m_editor.Type(text->utf8);
+      else if (m_panel.Type(text->utf8)) m_last_touch_ms = m_now_ms;  // renaming a map label
     } else if (const auto* key = std::get_if<KeyPress>(&item)) {
       if (m_editor.IsOpen()) FinishEditing(m_editor.Key(*key));
+      else if (m_panel.Key(*key)) m_last_touch_ms = m_now_ms;
     }
   }
   // The corner mark held long enough: the PIN pad. The finger then belongs to nobody.
@@ -370,8 +386,19 @@ void BoardScreen::DrawFacilitator(std::int64_t now_ms) {
   if (!m_pin_pad.IsOpen() && !m_panel.IsOpen()) DrawCornerMark(now_ms);
   if (m_panel.IsOpen() && !m_pin_pad.IsOpen()) {
     std::string said;
-    PanelRequest request = m_panel.Draw(m_controls, m_fonts, m_config.ui_scale, m_session,
-                                        {.title = m_title, .selected = m_selected, .decks = m_config.decks}, said);
+    const PanelInfo info{
+        .title = m_title,
+        .selected = m_selected,
+        .decks = m_config.decks,
+        .lang = m_config.lang,
+        .settings = {.now = {.lang = m_config.lang,
+                             .keyboard = m_config.keyboard,
+                             .idle_delay_s = static_cast<int>(m_config.idle_ms / 1000),
+                             .ui_scale = m_config.ui_scale_setting},
+                     .scale_auto = m_config.ui_scale_auto,
+                     .scale_largest = m_config.ui_scale_largest,
+                     .problem = m_settings_problem}};
+    PanelRequest request = m_panel.Draw(m_controls, m_fonts, m_config.ui_scale, m_session, info, said);
     if (!said.empty()) ShowMessage(said, now_ms);
     switch (request) {
       case PanelRequest::None: break;
@@ -386,6 +413,7 @@ void BoardScreen::DrawFacilitator(std::int64_t now_ms) {
         break;
       case PanelRequest::Quit: m_quit_requested = true; break;
       case PanelRequest::ChangePin: m_pin_pad.OpenToChange(); break;
+      case PanelRequest::Settings: m_settings_requested = m_panel.settings(); break;
       case PanelRequest::EditSelected:
         if (const core::Card* card = m_selected ? m_session.board().Find(*m_selected) : nullptr) {
           m_panel.Close();

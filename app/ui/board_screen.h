@@ -40,6 +40,11 @@ struct BoardScreenConfig {
   std::int64_t corner_press_ms = 3000;   // the press on the corner mark that opens the PIN pad
   PinKeeper* pins = nullptr;             // the platform's; no keeper: the panel cannot open
   DeckLibrary* decks = nullptr;          // the platform's; no library: no tray
+  // For the panel's Réglages page: the size the facilitator chose (none: ui_scale is the
+  // screen's own, ui_scale_auto) and the largest that still fits the screen.
+  std::optional<float> ui_scale_setting;
+  float ui_scale_auto = 1;
+  float ui_scale_largest = 4;
 };
 
 // Where ImGui's single mouse is this frame: the first finger that landed on a control.
@@ -69,6 +74,11 @@ class BoardScreen {
   // True once after the facilitator ended the session / asked to quit to the desktop.
   bool TakeEndRequest() { return std::exchange(m_end_requested, false); }
   bool TakeQuitRequest() { return std::exchange(m_quit_requested, false); }
+  // The settings the facilitator asked for on the panel's Réglages page, once. The platform
+  // applies and saves them, then calls ApplySettings (between frames: fonts may be rebuilt)
+  // with the new fonts and config, and what it could not do (French; empty when all went well).
+  std::optional<KioskSettings> TakeSettingsRequest() { return std::exchange(m_settings_requested, std::nullopt); }
+  void ApplySettings(Fonts fonts, BoardScreenConfig config, std::string problem);
   void SetTitle(std::string title) { m_title = std::move(title); }
   bool panel_open() const { return m_panel.IsOpen(); }
   const DeckTray& tray() const { return m_tray; }
@@ -138,6 +148,8 @@ class BoardScreen {
   bool m_sessions_requested = false;
   bool m_end_requested = false;
   bool m_quit_requested = false;
+  std::optional<KioskSettings> m_settings_requested;
+  std::string m_settings_problem;  // the last settings change that could not be saved
   std::string m_title;
   std::optional<int> m_ui_pointer;               // the finger driving ImGui's mouse, if any
   core::Actor m_editor_actor = core::Actor::Kiosk;  // the facilitator edits through moderation

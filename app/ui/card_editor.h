@@ -22,6 +22,7 @@ class CardEditor {
   enum class Outcome { None, Validated, Cancelled };
 
   explicit CardEditor(input::KeyboardLayout layout) : m_keyboard(layout) {}
+  void SetKeyboardLayout(input::KeyboardLayout layout) { m_keyboard.SetLayout(layout); }  // Réglages
 
   // A new card, to be put at spawn; the panel opens on the side of the button that asked.
   void OpenNew(core::MapPoint spawn, bool left_side, const core::Viewport& viewport);

@@ -1,9 +1,12 @@
-// Sections: agenda and step descriptions · frame and page buttons · the four pages.
+// Sections: agenda and step descriptions · frame and page buttons · the pages drawn here (the
+// others have their own files: deck_page, map_labels_page, settings_page).
 #include "ui/facilitator_panel.h"
 
 #include <algorithm>
+#include <cfloat>
 
 #include "core/text.h"
+#include "core/touch_scale.h"
 #include "ui/i18n.h"
 #include "ui/phase_timer.h"
 
@@ -85,6 +88,25 @@ void FacilitatorPanel::Open(bool cards) {
   m_open = true;
   m_page = cards ? Page::Cards : Page::Board;
   m_confirm = Confirm::None;
+  m_map_page.Leave();
+}
+
+void FacilitatorPanel::Close() {
+  m_open = false;
+  m_map_page.Leave();  // a half-typed name is dropped with the panel
+  m_settings_page.Leave();
+}
+
+bool FacilitatorPanel::Type(std::string_view utf8) {
+  if (!m_open || !m_map_page.Editing()) return false;
+  m_map_page.Type(utf8);
+  return true;
+}
+
+bool FacilitatorPanel::Key(KeyPress key) {
+  if (!m_open || !m_map_page.Editing()) return false;
+  m_map_page.Key(key);
+  return true;
 }
 
 core::Rect FacilitatorPanel::Area(float display_w, float display_h, float s) const {
@@ -112,26 +134,49 @@ PanelRequest FacilitatorPanel::Draw(Controls& controls, const Fonts& fonts, floa
   controls.CoverCurrentWindow();
   const float w = ImGui::GetContentRegionAvail().x;
 
-  Heading(fonts, Tr("Animation"));
-  // Page buttons: the current one in the primary colour.
-  const std::pair<Page, const char*> pages[] = {{Page::Board, Tr("Tableau")}, {Page::Phases, Tr("Phases")},
-                                                {Page::Cards, Tr("Cartes")},  {Page::Deck, Tr("Paquet")},
-                                                {Page::Session, Tr("Séance")}};
-  const std::size_t page_count = std::size(pages);
-  const float page_w = (w - (page_count - 1) * 12 * s) / page_count;
-  for (std::size_t i = 0; i < page_count; ++i) {
-    if (i > 0) ImGui::SameLine();
-    if (controls.Button(pages[i].second, ImVec2(page_w, kRowH * s),
-                        m_page == pages[i].first ? ButtonLook::Primary : ButtonLook::Plain, fonts.body)) {
-      m_page = pages[i].first;
-      m_confirm = Confirm::None;
-      if (m_page == Page::Deck && info.decks) m_deck_page.Opened(*info.decks);
+  // The title, and the way out at the top right, where it stays whatever the page.
+  PanelRequest request = PanelRequest::None;
+  const float target = core::kBaseTargetPx * s;
+  ImGui::PushFont(fonts.large);
+  const float close_w = ImGui::CalcTextSize(Tr("Fermer le panneau")).x + 2 * ImGui::GetStyle().FramePadding.x + 24 * s;
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (target - ImGui::GetTextLineHeight()) / 2);
+  ImGui::TextUnformatted(Tr("Animation"));
+  ImGui::PopFont();
+  ImGui::SameLine(w + ImGui::GetStyle().WindowPadding.x - close_w);
+  ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
+  if (controls.Button(Tr("Fermer le panneau"), ImVec2(close_w, target), ButtonLook::Plain, fonts.large)) {
+    Close();
+    request = PanelRequest::Close;
+  }
+  // Page buttons in two rows (seven do not fit in one at 40 % of the screen): the board's
+  // pages, then the map, the session and the settings. The current one in the primary colour.
+  const std::pair<Page, const char*> rows[2][4] = {
+      {{Page::Board, Tr("Tableau")}, {Page::Phases, Tr("Phases")}, {Page::Cards, Tr("Cartes")}, {Page::Deck, Tr("Paquet")}},
+      {{Page::MapLabels, Tr("Axes et zones")}, {Page::Session, Tr("Séance")}, {Page::Settings, Tr("Réglages")}, {}}};
+  for (const auto& row : rows) {
+    const std::size_t n = row[3].second ? 4 : 3;
+    const float page_w = (w - (n - 1) * 12 * s) / n;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i > 0) ImGui::SameLine();
+      const auto& [page, label] = row[i];
+      // The body size when the word fits, else the small one (English, a small screen).
+      ImFont* font = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, label).x < page_w - 16 * s
+                         ? fonts.body
+                         : fonts.small;
+      if (controls.Button(label, ImVec2(page_w, target), m_page == page ? ButtonLook::Primary : ButtonLook::Plain,
+                          font) &&
+          m_page != page) {
+        m_page = page;
+        m_confirm = Confirm::None;
+        m_map_page.Leave();
+        m_settings_page.Leave();
+        if (m_page == Page::Deck && info.decks) m_deck_page.Opened(*info.decks);
+      }
     }
   }
   ImGui::Separator();
 
-  PanelRequest request = PanelRequest::None;
-  ImGui::BeginChild("##page", ImVec2(w, ImGui::GetContentRegionAvail().y - (kRowH + 24) * s), false,
+  ImGui::BeginChild("##page", ImVec2(w, ImGui::GetContentRegionAvail().y), false,
                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
   switch (m_page) {
     case Page::Board: DrawBoardPage(controls, fonts, s, w, session, message); break;
@@ -140,17 +185,21 @@ PanelRequest FacilitatorPanel::Draw(Controls& controls, const Fonts& fonts, floa
     case Page::Deck:
       if (info.decks) m_deck_page.Draw(controls, fonts, s, w, *info.decks);
       break;
+    case Page::MapLabels: m_map_page.Draw(controls, fonts, s, w, session.board(), info.lang); break;
     case Page::Session: request = DrawSessionPage(controls, fonts, s, w, session, info); break;
+    case Page::Settings:
+      switch (m_settings_page.Draw(controls, fonts, s, w, info.settings)) {
+        case SettingsPage::Ask::None: break;
+        case SettingsPage::Ask::Change: request = PanelRequest::Settings; break;
+        case SettingsPage::Ask::ChangePin: request = PanelRequest::ChangePin; break;
+      }
+      break;
   }
   ImGui::EndChild();
-
-  ImGui::SetCursorPosY(area.h - (kRowH + 20) * s);
-  if (controls.Button(Tr("Fermer le panneau"), ImVec2(w, kRowH * s), ButtonLook::Plain, fonts.large)) {
-    m_open = false;
-    request = PanelRequest::Close;
-  }
   ImGui::End();
   ImGui::PopStyleVar(2);
+  // The label editor: a window of its own, beside the panel or over its lower part.
+  if (m_open && m_page == Page::MapLabels) m_map_page.DrawEditor(controls, fonts, s, area, session);
   return request;
 }
 
@@ -308,7 +357,6 @@ PanelRequest FacilitatorPanel::DrawSessionPage(Controls& controls, const Fonts& 
   if (controls.Button(Tr("Séances : nouvelle, renommer, ouvrir, exporter"), full, ButtonLook::Primary, fonts.body))
     request = PanelRequest::Sessions;
   if (controls.Button(Tr("Terminer la séance"), full, ButtonLook::Plain, fonts.large)) m_confirm = Confirm::EndSession;
-  if (controls.Button(Tr("Changer le code"), full, ButtonLook::Plain, fonts.large)) request = PanelRequest::ChangePin;
   if (controls.Button(Tr("Quitter vers le bureau"), full, ButtonLook::Danger, fonts.large)) m_confirm = Confirm::Quit;
   return request;
 }

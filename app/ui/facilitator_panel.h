@@ -6,8 +6,12 @@
 //   Cartes    — moderation: touch a card on the board to choose it, then edit, hide or erase it
 //               for good (with a confirmation); hidden cards can be shown again.
 //   Paquet    — the deck of ready-made cards: keep or consume, remove, import a CSV (deck_page.h).
+//   Axes et zones — rename the map's title, axes and zones with the on-screen keyboard
+//               (map_labels_page.h).
 //   Séance    — title, running time, card count, recording; other sessions (new, rename, open,
-//               export: the sessions screen), end the session, change the PIN, quit to the desktop.
+//               export: the sessions screen), end the session, quit to the desktop.
+//   Réglages  — language, keyboard, idle delay, UI scale, change the PIN (settings_page.h).
+// The page buttons stand in two rows under the title and "Fermer le panneau".
 // Every change to the board is a command from Actor::Facilitator, so it is an event like any
 // other (the replay shows it). What the panel cannot do itself it asks for (PanelRequest).
 #pragma once
@@ -20,6 +24,8 @@
 #include "core/session.h"
 #include "ui/controls.h"
 #include "ui/deck_page.h"
+#include "ui/map_labels_page.h"
+#include "ui/settings_page.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
@@ -36,16 +42,19 @@ struct PanelInfo {
   std::string title;                     // the session's
   std::optional<core::CardId> selected;  // the card chosen on the board (Cartes page)
   DeckLibrary* decks = nullptr;          // the Paquet page's; none: no such page
+  std::string lang = "fr";               // the kiosk's: the map's wording is shown in it
+  SettingsView settings;                 // the Réglages page's
 };
 
-enum class PanelRequest { None, Close, Sessions, EndSession, Quit, ChangePin, EditSelected };
+// Settings: the Réglages page asks for settings() to be applied and saved.
+enum class PanelRequest { None, Close, Sessions, EndSession, Quit, ChangePin, EditSelected, Settings };
 
 class FacilitatorPanel {
  public:
   FacilitatorPanel() : m_agenda(DefaultAgenda()) {}
 
   void Open(bool cards = false);  // on the Tableau page, or on Cartes (back from editing a card)
-  void Close() { m_open = false; }
+  void Close();
   bool IsOpen() const { return m_open; }
   // True while touching a card on the board chooses it instead of acting on it.
   bool Choosing() const { return m_open && m_page == Page::Cards; }
@@ -56,8 +65,15 @@ class FacilitatorPanel {
   PanelRequest Draw(Controls& controls, const Fonts& fonts, float scale, core::Session& session,
                     const PanelInfo& info, std::string& message);
 
+  // The settings the Réglages page asked for (after PanelRequest::Settings).
+  const KioskSettings& settings() const { return m_settings_page.wanted(); }
+  void SetKeyboardLayout(input::KeyboardLayout layout) { m_map_page.SetKeyboardLayout(layout); }
+  // A physical keyboard, while a map label is being renamed (true: the panel took it).
+  bool Type(std::string_view utf8);
+  bool Key(KeyPress key);
+
  private:
-  enum class Page { Board, Phases, Cards, Deck, Session };
+  enum class Page { Board, Phases, Cards, Deck, MapLabels, Session, Settings };
   enum class Confirm { None, Erase, EndSession, Quit };
 
   void Submit(core::Session& session, const core::Command& command, std::string& message);
@@ -72,6 +88,8 @@ class FacilitatorPanel {
 
   std::vector<AgendaItem> m_agenda;
   DeckPage m_deck_page;
+  MapLabelsPage m_map_page;
+  SettingsPage m_settings_page;
   bool m_open = false;
   Page m_page = Page::Board;
   Confirm m_confirm = Confirm::None;

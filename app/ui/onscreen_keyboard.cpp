@@ -47,6 +47,16 @@ OnScreenKeyboard::Outcome OnScreenKeyboard::Draw(Controls& controls, const Fonts
   return outcome;
 }
 
+float OnScreenKeyboard::ComfortableWidth(float scale, float gap) const {
+  float widest = 0;
+  for (const input::KeyRow& row : m_keyboard.Rows()) {
+    float units = 0;
+    for (const input::Key& key : row) units += key.width;
+    widest = std::max(widest, units);
+  }
+  return widest * core::kBaseTargetPx * scale + std::max(0.0f, widest - 1) * gap;
+}
+
 input::KeyAction OnScreenKeyboard::PhysicalKey(KeyPress key, core::TextEdit& edit) {
   switch (key) {
     case KeyPress::Enter: return input::KeyAction::Validate;

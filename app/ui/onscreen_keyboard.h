@@ -15,6 +15,11 @@ class OnScreenKeyboard {
   explicit OnScreenKeyboard(input::KeyboardLayout layout) : m_keyboard(layout) {}
 
   void Reset() { m_keyboard.Reset(); }  // letters, no shift: a fresh start for new text
+  void SetLayout(input::KeyboardLayout layout) { m_keyboard.SetLayout(layout); }  // AZERTY / QWERTY
+
+  // The narrowest width (pixels) at which the widest row's keys are still the touch target
+  // wide (core::kBaseTargetPx × scale), with gap pixels between keys.
+  float ComfortableWidth(float scale, float gap) const;
 
   struct Outcome {
     input::KeyAction action = input::KeyAction::Continue;

@@ -40,3 +40,31 @@ TEST(UiScale, OverrideWinsWithinBounds) {
 
 }  // namespace
 }  // namespace atelier::core
+
+namespace atelier::core {
+namespace {
+
+TEST(StepUiScale, TenPercentStepsOfTheAutomaticSize) {
+  EXPECT_FLOAT_EQ(StepUiScale(1.0f, 1.0f, +1), 1.1f);
+  EXPECT_FLOAT_EQ(StepUiScale(1.1f, 1.0f, -1), 1.0f);
+  EXPECT_EQ(UiScalePercent(StepUiScale(0.6667f, 0.6667f, +1), 0.6667f), 110);
+  EXPECT_EQ(UiScalePercent(1.4f, 0.6667f), 210);
+}
+
+TEST(StepUiScale, AValueBetweenStepsGoesToTheNextStepInThatDirection) {
+  // 1.37 of 1.0 (typed into atelier.conf) is 137 %: + gives 140 %, − gives 130 %.
+  EXPECT_EQ(UiScalePercent(StepUiScale(1.37f, 1.0f, +1), 1.0f), 140);
+  EXPECT_EQ(UiScalePercent(StepUiScale(1.37f, 1.0f, -1), 1.0f), 130);
+}
+
+TEST(StepUiScale, StaysWithinHalfAndTwiceTheAutomaticSizeAndWhatFits) {
+  EXPECT_FLOAT_EQ(StepUiScale(2.0f, 1.0f, +1), 2.0f);
+  EXPECT_FLOAT_EQ(StepUiScale(0.5f, 1.0f, -1), 0.5f);
+  EXPECT_FLOAT_EQ(StepUiScale(0.6f, 0.6f, -1), 0.54f);
+  EXPECT_FLOAT_EQ(StepUiScale(0.5f, 0.6f, -1), 0.5f);   // 0.5 is the floor whatever the screen
+  EXPECT_FLOAT_EQ(StepUiScale(4.0f, 2.0f, +1), 4.0f);   // 4 is the ceiling
+  EXPECT_FLOAT_EQ(StepUiScale(1.0f, 1.0f, +1, 1.05f), 1.0f);  // would not fit on the screen
+}
+
+}  // namespace
+}  // namespace atelier::core
