@@ -59,6 +59,7 @@ std::string Reason(int error) {
     case EROFS: return ui::Tr("le disque est en lecture seule");
     case ENOSPC:
     case EDQUOT: return ui::Tr("le disque est plein");
+    case EISDIR: return ui::Tr("un dossier porte déjà ce nom");
     default: return ui::Tr("erreur d'écriture : {1}", {std::strerror(error)});
   }
 }

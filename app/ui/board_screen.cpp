@@ -42,8 +42,7 @@ void BoardScreen::ApplySettings(Fonts fonts, BoardScreenConfig config, std::stri
   m_gestures.set_config(input::GestureConfig{.drag_threshold_px = 12 * m_config.ui_scale});
   m_editor.SetKeyboardLayout(m_config.keyboard);
   m_panel.SetKeyboardLayout(m_config.keyboard);
-  m_settings_problem = std::move(problem);
-  if (!m_settings_problem.empty()) ShowMessage(m_settings_problem, m_now_ms, 12000);
+  m_settings_problem = std::move(problem);  // said on the Réglages page (a board message would sit under the panel)
 }
 
 // ---------------------------------------------------------------------------------------------
