@@ -26,6 +26,11 @@ RowPager::Range RowPager::Layout(std::size_t count, float row_h, float avail_h, 
     }
     i = end;
   } while (i < count);
+  if (m_show) {
+    m_page = 0;
+    while (m_page + 1 < m_starts.size() && m_starts[m_page + 1] <= *m_show) ++m_page;
+    m_show.reset();
+  }
   m_page = std::min(m_page, m_starts.size() - 1);
   const std::size_t first = m_starts[m_page];
   return {first, m_page + 1 < m_starts.size() ? m_starts[m_page + 1] : count};

@@ -4,6 +4,7 @@
 // panel's pages whose rows may not all fit (a small screen, a large UI scale).
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "ui/controls.h"
@@ -26,10 +27,12 @@ class RowPager {
   // Draws the two buttons (only when the rows did not all fit), w pixels wide in all.
   void DrawButtons(Controls& controls, const Fonts& fonts, float scale, float w);
   void Reset() { m_page = 0; }
+  void ShowRow(std::size_t row) { m_show = row; }  // at the next Layout, the page holding row
 
  private:
   std::vector<std::size_t> m_starts{0};  // first row of each page
   std::size_t m_page = 0;
+  std::optional<std::size_t> m_show;
 };
 
 }  // namespace atelier::ui

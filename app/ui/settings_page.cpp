@@ -112,14 +112,19 @@ SettingsPage::Ask SettingsPage::Draw(Controls& controls, const Fonts& fonts, flo
         if (choice(Tr("Plus petit"), false, 3)) {
           if (smaller == current) m_note = Tr("C'est la plus petite taille possible.");
           else change([smaller](KioskSettings& k) { k.ui_scale = smaller; });
+          m_pager.ShowRow(3);  // the new size may page the list: keep these buttons in sight
         }
         ImGui::SameLine();
         if (choice(Tr("Plus grand"), false, 3)) {
           if (bigger == current) m_note = Tr("C'est la plus grande taille qui tient sur cet écran.");
           else change([bigger](KioskSettings& k) { k.ui_scale = bigger; });
+          m_pager.ShowRow(3);
         }
         ImGui::SameLine();
-        if (choice(Tr("Automatique"), !now.ui_scale, 3)) change([](KioskSettings& k) { k.ui_scale.reset(); });
+        if (choice(Tr("Automatique"), !now.ui_scale, 3)) {
+          change([](KioskSettings& k) { k.ui_scale.reset(); });
+          m_pager.ShowRow(3);
+        }
       },
       [&] {
         caption(Tr("Code du panneau d'animation"), Tr("Code"));
