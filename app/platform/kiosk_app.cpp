@@ -35,8 +35,8 @@
 #include "platform/kiosk_sessions.h"
 #include "platform/kiosk_settings.h"
 #include "platform/paths.h"
-#include "platform/window.h"
 #include "platform/touch_input.h"
+#include "platform/window.h"
 #include "render/board_renderer.h"
 #include "store/board_json.h"
 #include "store/pin_file.h"
@@ -130,8 +130,8 @@ class ScreenTargets final : public input::TargetResolver {
 class FullScreenMouse {
  public:
   ui::ImGuiMouse Update(const ui::FrameInput& input) {
-    ui::ImGuiMouse mouse{.on_ui = true, .at = m_at, .down = m_down};
     using Phase = input::PointerEvent::Phase;
+    ui::ImGuiMouse mouse{.on_ui = true, .at = m_at, .down = m_down};
     if (!m_down && !m_lifted_last_frame) mouse.at = {-FLT_MAX, -FLT_MAX};  // no hover after a touch
     m_lifted_last_frame = false;
     for (const ui::InputItem& item : input.items) {
@@ -150,8 +150,8 @@ class FullScreenMouse {
   }
 
  private:
-  core::ScreenPoint m_at{-FLT_MAX, -FLT_MAX};
   int m_finger = -1;  // none
+  core::ScreenPoint m_at{-FLT_MAX, -FLT_MAX};
   bool m_down = false;
   bool m_lifted_last_frame = false;
 };
@@ -283,7 +283,7 @@ int RunKiosk(const KioskOptions& options) {
   if (options.idle_delay_s) config.idle_delay_s = *options.idle_delay_s;
   if (auto mode = core::ParseDeckMode(options.deck_mode)) config.deck_mode = *mode;
   // The facilitator's PIN, beside the config file (never in it: the file may be shared).
-  FilePinKeeper pins(store::PinFilePath(paths.config_file.parent_path()));
+  FilePinKeeper pins(store::PinFilePath(paths.config_file.parent_path()), config.pin_hash);
   ui::InitTranslations(config.lang, paths.locale_dir.string());
 
   std::optional<input::Script> script;
@@ -387,12 +387,12 @@ int RunKiosk(const KioskOptions& options) {
     else
       glfwWaitEventsTimeout(0.25);  // idle: no busy loop, but toasts still time out
     queue.set_now(now);
+    if (touch) touch->Poll(queue);
 
     ScriptRequests requests;
     if (player) {
       ScreenTargets targets(sessions_screen.IsOpen() ? sessions_controls : screen.controls(), screen, *live->session);
       core::Status played = PlayDueSteps(*player, now, targets, queue, requests, options.input_script);
-    if (touch) touch->Poll(queue);
       if (!played.ok()) {
         std::fprintf(stderr, "atelier: %s\n", played.error().message.c_str());
         exit_code = 3;

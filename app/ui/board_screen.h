@@ -139,6 +139,7 @@ class BoardScreen {
   std::int64_t m_now_ms = 0;
   std::map<int, Owner> m_owners;                 // pointers that are down, and who has them
   std::map<int, core::ScreenPoint> m_fingers;    // where each down pointer is
+  std::optional<int> m_ui_pointer;               // the finger driving ImGui's mouse, if any
   std::vector<render::HeldCard> m_held;          // cards under fingers, for View()
   DeckTray m_tray;
   std::uint64_t m_deck_version = ~0ull;          // the library's, when the tray last took its cards
@@ -151,7 +152,6 @@ class BoardScreen {
   std::optional<KioskSettings> m_settings_requested;
   std::string m_settings_problem;  // the last settings change that could not be saved
   std::string m_title;
-  std::optional<int> m_ui_pointer;               // the finger driving ImGui's mouse, if any
   core::Actor m_editor_actor = core::Actor::Kiosk;  // the facilitator edits through moderation
   PinPad m_pin_pad;
   core::PinGuard m_pin_guard;
