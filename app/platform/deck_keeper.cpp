@@ -46,29 +46,30 @@ std::vector<ui::DeckChoice> DeckKeeper::Choices() const {
   return choices;
 }
 
-std::string DeckKeeper::Import(const std::string& path) {
+ui::DeckOutcome DeckKeeper::Import(const std::string& path) {
   auto imported = m_shelf.Import(path);
-  if (!imported.ok()) return imported.error().message;
+  if (!imported.ok()) return {false, imported.error().message};
   m_cards = imported.value().cards;
   ++m_version;
-  return DescribeImport(imported.value(), fs::path(path).filename().string());
+  return {true, DescribeImport(imported.value(), fs::path(path).filename().string())};
 }
 
-std::string DeckKeeper::Remove() {
+ui::DeckOutcome DeckKeeper::Remove() {
   core::Status removed = m_shelf.Remove();
-  if (!removed.ok()) return removed.error().message;
+  if (!removed.ok()) return {false, removed.error().message};
   m_cards.clear();
   ++m_version;
-  return ui::Tr("Le paquet est retiré : le bouton « Cartes prêtes » disparaît.");
+  return {true, ui::Tr("Le paquet est retiré : le bouton « Cartes prêtes » disparaît.")};
 }
 
-std::string DeckKeeper::SetMode(core::DeckMode mode) {
+ui::DeckOutcome DeckKeeper::SetMode(core::DeckMode mode) {
   m_mode = mode;
   ++m_version;
   std::string problem = m_save_mode ? m_save_mode(mode) : std::string();
-  if (!problem.empty()) return problem;
-  return mode == core::DeckMode::Keep ? ui::Tr("Une carte posée reste aussi dans le paquet.")
-                                      : ui::Tr("Une carte posée quitte le paquet (elle y revient si on l'enlève du tableau).");
+  if (!problem.empty()) return {false, problem};  // it still holds until the kiosk stops
+  return {true, mode == core::DeckMode::Keep
+                    ? ui::Tr("Une carte posée reste aussi dans le paquet.")
+                    : ui::Tr("Une carte posée quitte le paquet (elle y revient si on l'enlève du tableau).")};
 }
 
 }  // namespace atelier::platform

@@ -26,9 +26,9 @@ class DeckKeeper final : public ui::DeckLibrary {
   core::DeckMode Mode() const override { return m_mode; }
   std::uint64_t version() const override { return m_version; }
   std::vector<ui::DeckChoice> Choices() const override;
-  std::string Import(const std::string& path) override;
-  std::string Remove() override;
-  std::string SetMode(core::DeckMode mode) override;
+  ui::DeckOutcome Import(const std::string& path) override;
+  ui::DeckOutcome Remove() override;
+  ui::DeckOutcome SetMode(core::DeckMode mode) override;
 
  private:
   store::DeckShelf m_shelf;

@@ -28,6 +28,7 @@
 #include "input/input_script.h"
 #include "platform/app_frame.h"
 #include "platform/config.h"
+#include "platform/config_writer.h"
 #include "platform/deck_keeper.h"
 #include "platform/facilitator_pin.h"
 #include "platform/font_finder.h"
@@ -243,17 +244,16 @@ long ResidentKb(const char* field) {
 // `--deck FILE`: imported before the window shows anything; the English report goes to stderr
 // (for whoever typed the command), the French one to the screen.
 std::string ImportDeckAtStart(DeckKeeper& decks, const std::string& file) {
-  const std::uint64_t before = decks.version();
-  std::string said = decks.Import(file);
-  if (decks.version() == before) {  // refused: the deck did not change
-    std::fprintf(stderr, "atelier: deck %s not imported: %s\n", file.c_str(), said.c_str());
-    return said;
+  const ui::DeckOutcome imported = decks.Import(file);
+  if (!imported.ok) {  // the deck did not change
+    std::fprintf(stderr, "atelier: deck %s not imported: %s\n", file.c_str(), imported.said.c_str());
+    return imported.said;
   }
   if (auto parsed = store::LoadDeck(file); parsed.ok())  // small: the import checked its size
     for (const store::DeckProblem& p : parsed.value().problems)
       std::fprintf(stderr, "atelier: %s:%d: row skipped: %s\n", file.c_str(), p.row, p.en.c_str());
   std::fprintf(stderr, "atelier: deck %s: %zu cards\n", file.c_str(), decks.Cards().size());
-  return said;
+  return imported.said;
 }
 
 // The French "cannot start" screen (with ImGui's own font: the problem may be the font).
@@ -321,8 +321,13 @@ int RunKiosk(const KioskOptions& options) {
     return ShowStartupProblem(window, ui::Tr("Le dessin de la carte est impossible : {1}", {renderer.error().message}),
                               options);
 
+  // Decks: the shipped ones, the data folder's paquets/, USB sticks; keep/consume saved in atelier.conf.
+  auto save_deck_mode = [&paths](core::DeckMode mode) {
+    core::Status saved = SaveConfigChanges(paths.config_file, {{"deck_mode", std::string(core::DeckModeName(mode))}});
+    return saved.ok() ? std::string() : saved.error().message;
+  };
   DeckKeeper decks(store::DeckShelf(store::DefaultDeckFile(), {paths.decks_dir(), store::DataDir() / "paquets", "/media", "/run/media"}),
-                   paths.decks_dir(), config.deck_mode, [](core::DeckMode) { return std::string(); });
+                   paths.decks_dir(), config.deck_mode, save_deck_mode);
   std::string deck_said = decks.Load();
   if (!options.deck.empty()) deck_said = ImportDeckAtStart(decks, options.deck);
 

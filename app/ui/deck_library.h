@@ -17,6 +17,12 @@ struct DeckChoice {
   std::string where;  // "clé USB", "fourni avec Atelier" …
 };
 
+// What an action did, to show as is ("24 cartes importées …", or why not).
+struct DeckOutcome {
+  bool ok = true;
+  std::string said;
+};
+
 class DeckLibrary {
  public:
   virtual ~DeckLibrary() = default;
@@ -26,10 +32,9 @@ class DeckLibrary {
   virtual std::uint64_t version() const = 0;
 
   virtual std::vector<DeckChoice> Choices() const = 0;
-  // Each returns what happened, to show as is ("24 cartes importées …", or why not).
-  virtual std::string Import(const std::string& path) = 0;
-  virtual std::string Remove() = 0;
-  virtual std::string SetMode(core::DeckMode mode) = 0;
+  virtual DeckOutcome Import(const std::string& path) = 0;
+  virtual DeckOutcome Remove() = 0;
+  virtual DeckOutcome SetMode(core::DeckMode mode) = 0;
 };
 
 }  // namespace atelier::ui

@@ -10,13 +10,7 @@ constexpr float kRowH = 72;        // design px: still above the 19 mm target at
 constexpr std::size_t kShown = 3;  // files listed: the page is short; most sticks hold one deck
 
 void Text(const Fonts& fonts, const std::string& text, ImU32 colour = colours::kInk, ImFont* font = nullptr) {
-  ImGui::PushFont(font ? font : fonts.body);
-  ImGui::PushStyleColor(ImGuiCol_Text, colour);
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
+  WrappedText(font ? font : fonts.body, text, colour);
 }
 
 }  // namespace
@@ -54,7 +48,8 @@ void DeckPage::Draw(Controls& controls, const Fonts& fonts, float s, float w, De
   }
   if (controls.Button(Tr("Chercher à nouveau"), count > 0 ? half : full, ButtonLook::Plain, fonts.body))
     m_choices = decks.Choices();
-  if (!m_report.empty()) Text(fonts, m_report, colours::kOk, fonts.small);  // what the last touch did
+  if (!m_report.said.empty())  // what the last touch did
+    Text(fonts, m_report.said, m_report.ok ? colours::kOk : colours::kDanger, fonts.small);
 }
 
 }  // namespace atelier::ui

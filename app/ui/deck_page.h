@@ -21,7 +21,7 @@ class DeckPage {
 
  private:
   std::vector<DeckChoice> m_choices;
-  std::string m_report;  // what the last import, removal or setting did
+  DeckOutcome m_report;  // what the last import, removal or setting did
 };
 
 }  // namespace atelier::ui

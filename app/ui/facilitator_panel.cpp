@@ -23,13 +23,7 @@ void Heading(const Fonts& fonts, const char* text) {
 }
 
 void Line(const Fonts& fonts, const std::string& text, ImU32 colour = colours::kInk) {
-  ImGui::PushFont(fonts.body);
-  ImGui::PushStyleColor(ImGuiCol_Text, colour);
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
+  WrappedText(fonts.body, text, colour);
 }
 
 std::string Quoted(const std::string& text) {

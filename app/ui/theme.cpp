@@ -67,4 +67,14 @@ void ApplyTheme(float scale) {
   io.MouseDragThreshold = 14 * scale;  // fingers jitter
 }
 
+void WrappedText(ImFont* font, const std::string& text, ImU32 colour) {
+  ImGui::PushFont(font);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
 }  // namespace atelier::ui

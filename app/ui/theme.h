@@ -24,6 +24,9 @@ void ApplyTheme(float scale);
 
 inline ImU32 ToImU32(core::Rgb c, int alpha = 255) { return IM_COL32(c.r, c.g, c.b, alpha); }
 
+// A paragraph in a panel: font and colour, wrapped at the window's edge.
+void WrappedText(ImFont* font, const std::string& text, ImU32 colour);
+
 namespace colours {
 inline constexpr ImU32 kPanel = IM_COL32(0xfb, 0xfa, 0xf7, 0xf4);
 inline constexpr ImU32 kPanelBorder = IM_COL32(0x8a, 0x85, 0x7a, 0xff);

@@ -163,16 +163,23 @@ TEST(Deck, TheFacilitatorImportsADeckFromThePanelAndParticipantsUseIt) {
   lines.push_back({{"t", t}, {"tap", {{"label", "Paquet"}}}});
   lines.push_back({{"t", t + 400}, {"tap", {{"label", "mes-outils.csv · dossier des paquets"}}}});
   lines.push_back({{"t", t + 900}, {"screenshot", (kiosk.dir / "page.png").string()}});
-  lines.push_back({{"t", t + 1000}, {"tap", {{"label", "Fermer le panneau"}}}});
-  lines.push_back({{"t", t + 1400}, {"tap", {{"label", "Cartes prêtes"}}}});
-  lines.push_back(Drag(t + 1900, "Nextcloud", 0.55, 0.35));
-  lines.push_back({{"t", t + 2800}, {"dump", (kiosk.dir / "board.json").string()}});
+  lines.push_back({{"t", t + 1000}, {"tap", {{"label", "reste dans le paquet"}}}});  // keep: saved in atelier.conf
+  lines.push_back({{"t", t + 1400}, {"tap", {{"label", "Fermer le panneau"}}}});
+  lines.push_back({{"t", t + 1800}, {"tap", {{"label", "Cartes prêtes"}}}});
+  lines.push_back(Drag(t + 2300, "Nextcloud", 0.55, 0.35));
+  lines.push_back(Drag(t + 3100, "Nextcloud", 0.75, 0.35));  // kept in the tray: a second one
+  lines.push_back({{"t", t + 4000}, {"dump", (kiosk.dir / "board.json").string()}});
   e2e::Run run = kiosk.Play("panel", lines);
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
   json board = ReadJson(kiosk.dir / "board.json");
-  ASSERT_EQ(board["cards"].size(), 1u);
-  EXPECT_EQ(board["cards"][0]["text"], "Nextcloud");
-  EXPECT_EQ(board["cards"][0]["colour"], "yellow");  // no colour in the file: the default
+  ASSERT_EQ(board["cards"].size(), 2u);
+  for (const json& card : board["cards"]) {
+    EXPECT_EQ(card["text"], "Nextcloud");
+    EXPECT_EQ(card["colour"], "yellow");  // no colour in the file: the default
+  }
+  const fs::path config = kiosk.env[0].substr(std::string("XDG_CONFIG_HOME=").size());
+  EXPECT_NE(ReadBytes(config / "atelier/atelier.conf").find("deck_mode = keep"), std::string::npos)
+      << ReadBytes(config / "atelier/atelier.conf");
   // The kiosk kept its own copy: the deck is there for the next start.
   EXPECT_NE(ReadBytes(kiosk.dir / "data/atelier/paquet.csv").find("Visio,turquoise"), std::string::npos);
   // The page said what happened, in green (the report names the skipped row).
