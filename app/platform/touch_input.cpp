@@ -70,6 +70,7 @@ void TouchInput::Watch() {
   for (;;) {
     if (poll(fds, 2, -1) < 0) continue;  // EINTR
     if (fds[1].revents) return;
+    if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) return;  // X is gone: nothing more will come
     if (!(fds[0].revents & POLLIN)) continue;
     // Wake the frame loop, then wait until it has read what came (else poll would fire again
     // and again on the same bytes).
