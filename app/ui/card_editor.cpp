@@ -82,6 +82,12 @@ CardEditor::Outcome CardEditor::Draw(Controls& controls, const Fonts& fonts, flo
   ImGui::SetNextWindowSize(ImVec2(width, 0));
   ImGui::Begin("##editor", nullptr, kPanel | ImGuiWindowFlags_AlwaysAutoResize);
   float inner = width - 2 * ImGui::GetStyle().WindowPadding.x;
+  // Last frame's height against the screen's: shrink the preview by what overflowed, or give
+  // it back what is free (the window sizes itself a frame late, so this settles in two frames).
+  const float full = 150 * scale, least = 56 * scale;
+  const float spare = io.DisplaySize.y - 2 * margin - ImGui::GetWindowHeight();
+  if (m_preview_h <= 0) m_preview_h = full;
+  m_preview_h = std::clamp(m_preview_h + spare, least, full);
 
   ImGui::PushFont(fonts.body);
   ImGui::TextUnformatted(m_card ? Tr("Modifier la carte") : Tr("Nouvelle carte"));
@@ -106,7 +112,7 @@ CardEditor::Outcome CardEditor::Draw(Controls& controls, const Fonts& fonts, flo
 void CardEditor::DrawPreview(const Fonts& fonts, float scale, float width) {
   // The card as it will look: its paper, dark text, and a caret where the next letter goes.
   const core::CardColour paper = core::FindColour(m_colour).value_or(core::kPalette[0]);
-  float height = 150 * scale;
+  float height = m_preview_h;
   ImVec2 min = ImGui::GetCursorScreenPos();
   ImVec2 max(min.x + width, min.y + height);
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -115,12 +121,14 @@ void CardEditor::DrawPreview(const Fonts& fonts, float scale, float width) {
   draw->AddRectFilled(min, max, ToImU32(paper.paper), 12 * scale);
 
   ImFont* font = m_edit.chars() > 110 ? fonts.small : m_edit.chars() > 50 ? fonts.body : fonts.large;
-  float pad = 16 * scale;
+  if (height < 100 * scale && font == fonts.large) font = fonts.body;  // a short screen's preview
+  float pad = std::min(16 * scale, (height - font->FontSize) / 2);
   std::string shown = m_edit.text();
   shown.insert(m_edit.caret(), "|");
   if (m_edit.text().empty()) {
+    ImVec4 clip(min.x, min.y, max.x, max.y);
     draw->AddText(font, font->FontSize, ImVec2(min.x + pad, min.y + pad), IM_COL32(0x1f, 0x23, 0x28, 0x90),
-                  Tr("| Écrivez avec le clavier ci-dessous"));
+                  Tr("| Écrivez avec le clavier ci-dessous"), nullptr, 0, &clip);
   } else {
     ImVec4 clip(min.x, min.y, max.x, max.y);
     draw->AddText(font, font->FontSize, ImVec2(min.x + pad, min.y + pad), ToImU32(core::kInk), shown.c_str(), nullptr,

@@ -58,6 +58,9 @@ class CardEditor {
   bool m_open = false;
   bool m_left_side = true;
   bool m_at_top = false;  // the panel hangs from the top (the card is in the lower half)
+  // The preview's height: 150 design px, less on a short screen so the keyboard's last row
+  // (Valider) stays on it — the keys keep their 19 mm, the preview gives way.
+  float m_preview_h = 0;
   core::Viewport m_viewport;
   bool m_too_long = false;  // the last insertion was cut at the 200-character limit
   std::int64_t m_now_ms = 0;
