@@ -585,7 +585,10 @@ void BoardScreen::DrawDeckButton() {
   ImGui::SetNextWindowBgAlpha(0);
   ImGui::Begin("##deck_button", nullptr, kOverlay);
   ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.9f, 0.5f));  // clear of the little stack
-  if (m_controls.Button(Tr("Cartes prêtes"), Size(r), ButtonLook::Plain, m_fonts.body)) m_tray.Open();
+  if (m_controls.Button(Tr("Cartes prêtes"), Size(r), ButtonLook::Plain, m_fonts.body)) {
+    m_tray.Open();  // laid out now, so this very frame already shows its cards
+    m_tray.Layout(m_viewport, m_framebuffer_w, m_framebuffer_h, m_config.ui_scale, m_session.board());
+  }
   ImGui::PopStyleVar();
   // A little fanned stack of cards, left of the words.
   const float s = m_config.ui_scale;

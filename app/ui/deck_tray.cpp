@@ -47,6 +47,7 @@ void DeckTray::Layout(const core::Viewport& viewport, int fb_w, int fb_h, float 
   const float row_y = m_header.y + m_header.h + kLabelH * s;
   m_prev = {kPad * s, row_y, kArrowW * s, card_h};
   m_next = {fb_w - (kPad + kArrowW) * s, row_y, kArrowW * s, card_h};
+  if (!m_open) return;  // closed: no slots, and no pass over the board's cards every frame
 
   const std::vector<std::size_t> shown = core::OnTray(m_cards, board, m_mode);
   m_shown_count = shown.size();
