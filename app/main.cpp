@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <regex>
 
+#include "platform/doctor.h"
 #include "platform/facilitator_pin.h"
 #include "platform/kiosk_app.h"
 #include "platform/paths.h"
@@ -104,7 +105,16 @@ int main(int argc, char** argv) {
   replay_cmd->add_option("--dump-board", replay_options.dump_board,
                          "Write the board at --at (else at the playhead when quitting) as JSON");
 
+  atelier::platform::DoctorOptions doctor_options;
+  CLI::App* doctor_cmd = app.add_subcommand(
+      "doctor", "Check this machine: GL, screens and their size, touch devices, fonts, sessions folder and free "
+                "space, clock, config file and PIN; exit 0 when healthy, 1 with problems");
+  doctor_cmd->add_option("--lang", doctor_options.lang, "Language of the report (default: the config file's)")
+      ->check(CLI::IsMember({"fr", "en"}));
+  doctor_cmd->add_flag("--json", doctor_options.json, "The findings as JSON");
+
   CLI11_PARSE(app, argc, argv);
+  if (*doctor_cmd) return atelier::platform::RunDoctor(doctor_options);
   if (*replay_cmd) {
     if (!replay_size.empty() && !ParseSize(replay_size, replay_options.width, replay_options.height)) {
       std::fprintf(stderr, "atelier: --size wants WIDTHxHEIGHT, e.g. 1920x1080\n");

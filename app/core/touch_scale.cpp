@@ -9,13 +9,18 @@ float UiScale(const ScreenFacts& facts) {
   if (facts.override_scale && *facts.override_scale > 0) return std::clamp(*facts.override_scale, 0.5f, 4.0f);
   float by_resolution = facts.framebuffer_h > 0 ? facts.framebuffer_h / 1080.0f : 1.0f;
   float scale = by_resolution;
-  if (facts.physical_w_mm > 0 && facts.framebuffer_w > 0) {
+  if (BelievableWidth(facts.framebuffer_w, facts.physical_w_mm)) {
     float px_per_mm = static_cast<float>(facts.framebuffer_w) / facts.physical_w_mm;
-    // Between ~25 and ~500 dpi a reported size is believable; outside it is a TV's fiction.
-    if (px_per_mm >= 1.0f && px_per_mm <= 20.0f)
-      scale = std::max(by_resolution, kTouchTargetMm * px_per_mm / kBaseTargetPx);
+    scale = std::max(by_resolution, kTouchTargetMm * px_per_mm / kBaseTargetPx);
   }
   return std::clamp(scale, 0.5f, 4.0f);
+}
+
+bool BelievableWidth(int framebuffer_w, int physical_w_mm) {
+  if (physical_w_mm <= 0 || framebuffer_w <= 0) return false;
+  // Between ~25 and ~500 dpi a reported size is believable; outside it is a TV's fiction.
+  float px_per_mm = static_cast<float>(framebuffer_w) / physical_w_mm;
+  return px_per_mm >= 1.0f && px_per_mm <= 20.0f;
 }
 
 int UiScalePercent(float current, float automatic) {

@@ -19,6 +19,10 @@ struct ScreenFacts {
 
 float UiScale(const ScreenFacts& facts);
 
+// Whether a reported physical width is believable for that many pixels (about 25 to 500 dpi);
+// UiScale ignores the others.
+bool BelievableWidth(int framebuffer_w, int physical_w_mm);
+
 // The facilitator's "Plus petit" / "Plus grand" on the panel's Réglages page. Sizes are shown
 // as a share of the automatic scale (100 % = what UiScale gives without an override), in steps
 // of 10 %: a press goes to the next multiple of 10 % in its direction (direction > 0: bigger).

@@ -16,6 +16,13 @@ std::string Trim(const std::string& s) {
 
 }  // namespace
 
+bool IsConfigKey(const std::string& key) {
+  for (const char* known : {"lang", "keyboard", "template", "ui_scale", "screen_width_mm", "font", "sessions_dir",
+                            "idle_delay_s", "pin_hash", "deck_mode"})
+    if (key == known) return true;
+  return false;
+}
+
 ConfigLoad ParseConfig(const std::string& text, const std::string& source_name) {
   ConfigLoad out;
   std::istringstream lines(text);
@@ -23,12 +30,14 @@ ConfigLoad ParseConfig(const std::string& text, const std::string& source_name) 
   for (int number = 1; std::getline(lines, line); ++number) {
     line = Trim(line);
     if (line.empty() || line[0] == '#') continue;
-    auto warn = [&](const std::string& what) {
+    auto warn = [&](const std::string& what, IgnoredLine ignored) {
       out.warnings.push_back(source_name + ":" + std::to_string(number) + ": " + what);
+      ignored.line = number;
+      out.ignored.push_back(std::move(ignored));
     };
     auto eq = line.find('=');
     if (eq == std::string::npos) {
-      warn("expected `key = value`");
+      warn("expected `key = value`", {.why = IgnoredLine::Why::NotKeyValue, .value = line});
       continue;
     }
     std::string key = Trim(line.substr(0, eq));
@@ -56,9 +65,12 @@ ConfigLoad ParseConfig(const std::string& text, const std::string& source_name) 
       else if (key == "deck_mode" && core::ParseDeckMode(value))
         c.deck_mode = *core::ParseDeckMode(value);
       else
-        warn("unknown key or bad value \"" + key + " = " + value + "\"");
+        warn("unknown key or bad value \"" + key + " = " + value + "\"",
+             {.why = IsConfigKey(key) ? IgnoredLine::Why::WrongValue : IgnoredLine::Why::UnknownKey,
+              .key = key,
+              .value = value});
     } catch (const std::exception&) {
-      warn("\"" + value + "\" is not a number");
+      warn("\"" + value + "\" is not a number", {.why = IgnoredLine::Why::NotANumber, .key = key, .value = value});
     }
   }
   return out;

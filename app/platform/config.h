@@ -24,10 +24,23 @@ struct Config {
   std::string pin_hash;                      // from `atelier --hash-pin`; empty = none here
 };
 
+// A line the loader skipped, for `atelier doctor` to explain in the interface language.
+struct IgnoredLine {
+  enum class Why { NotKeyValue, UnknownKey, WrongValue, NotANumber };
+  int line = 0;  // 1-based
+  Why why = Why::NotKeyValue;
+  std::string key;    // empty for NotKeyValue
+  std::string value;  // for NotKeyValue: the whole line
+};
+
 struct ConfigLoad {
   Config config;
   std::vector<std::string> warnings;  // English, "atelier.conf:3: unknown key \"foo\""
+  std::vector<IgnoredLine> ignored;   // the same lines, one each, in order
 };
+
+// The keys ParseConfig knows (docs/configuration.md).
+bool IsConfigKey(const std::string& key);
 
 ConfigLoad LoadConfig(const std::filesystem::path& file);
 ConfigLoad ParseConfig(const std::string& text, const std::string& source_name);

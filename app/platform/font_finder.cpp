@@ -41,22 +41,29 @@ std::string MatchFamily(FcConfig* config, const std::string& family) {
 }  // namespace
 
 core::Result<std::string> FindFont(const std::string& pattern) {
+  auto face = FindFontFace(pattern);
+  if (!face.ok()) return face.error();
+  return face->file;
+}
+
+core::Result<FontFace> FindFontFace(const std::string& pattern) {
   FcConfig* config = FcInitLoadConfigAndFonts();
   if (!config) return core::Error{"fontconfig could not be initialised"};
   std::vector<std::string> families;
   if (!pattern.empty()) families.push_back(pattern);
   families.push_back("Andika");
   families.push_back("DejaVu Sans");
-  std::string file;
+  std::string file, found_family;
   for (const std::string& family : families) {
     file = MatchFamily(config, family);
+    found_family = family;
     if (!file.empty()) break;
   }
   FcConfigDestroy(config);
   if (file.empty())
     return core::Error{"no usable font found (looked for " + (pattern.empty() ? std::string() : pattern + ", ") +
                        "Andika, DejaVu Sans): install fonts-sil-andika or fonts-dejavu-core"};
-  return file;
+  return FontFace{file, found_family};
 }
 
 }  // namespace atelier::platform

@@ -13,4 +13,11 @@ namespace atelier::platform {
 // family counts as not found.
 core::Result<std::string> FindFont(const std::string& pattern = {});
 
+struct FontFace {
+  std::string file;
+  std::string family;  // the family that matched: pattern's, "Andika" or "DejaVu Sans"
+};
+// The same search, also saying which family was found (for `atelier doctor`).
+core::Result<FontFace> FindFontFace(const std::string& pattern = {});
+
 }  // namespace atelier::platform
