@@ -50,7 +50,7 @@ int RunDoctor(const DoctorOptions& options) {
 
   std::vector<Finding> findings;
   Append(findings, CheckData(ProbeData(paths.data_dir, paths.locale_dir), lang));
-  Append(findings, CheckConfig(config));
+  findings.push_back(CheckConfig(config));
   findings.push_back(CheckPin(config));
 
   const DisplayFacts display = ProbeDisplay();

@@ -28,12 +28,14 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Helpers.
 
-Finding Ok(const char* check, std::string message) { return {check, Level::Ok, std::move(message), {}}; }
+Finding Ok(const char* check, std::string message) {
+  return {.check = check, .level = Level::Ok, .message = std::move(message)};
+}
 Finding Warn(const char* check, std::string message, std::string advice) {
-  return {check, Level::Warning, std::move(message), std::move(advice)};
+  return {.check = check, .level = Level::Warning, .message = std::move(message), .advice = std::move(advice)};
 }
 Finding Problem(const char* check, std::string message, std::string advice) {
-  return {check, Level::Problem, std::move(message), std::move(advice)};
+  return {.check = check, .level = Level::Problem, .message = std::move(message), .advice = std::move(advice)};
 }
 
 std::string LocalTime(std::int64_t epoch_ms) {
@@ -315,46 +317,42 @@ Finding CheckClock(std::int64_t now_ms, const std::optional<NewestSession>& newe
   return Ok("clock", Tr("Horloge : {1}, après la dernière session écrite ({2})", {LocalTime(now_ms), file}));
 }
 
-std::vector<Finding> CheckConfig(const ConfigFacts& facts) {
-  std::vector<Finding> out;
+Finding CheckConfig(const ConfigFacts& facts) {
   const std::string file = facts.file.string();
-  if (!facts.exists) {
-    out.push_back(Ok("config", Tr("Fichier de réglages : {1} absent, réglages par défaut", {file})));
-    return out;
-  }
-  if (facts.load.ignored.empty()) {
-    out.push_back(Ok("config", Tr("Fichier de réglages : {1}, toutes les lignes sont comprises", {file})));
-    return out;
-  }
-  out.push_back(Problem("config",
+  if (!facts.exists) return Ok("config", Tr("Fichier de réglages : {1} absent, réglages par défaut", {file}));
+  if (facts.load.ignored.empty())
+    return Ok("config", Tr("Fichier de réglages : {1}, toutes les lignes sont comprises", {file}));
+  Finding out = Problem("config",
                         Tr("Fichier de réglages : {1}, {2} ligne(s) ignorée(s) :", {file, std::to_string(facts.load.ignored.size())}),
-                        Tr("Corrigez ou supprimez ces lignes ; les réglages possibles sont décrits dans "
-                           "docs/configuration.md et man atelier.")));
+                        Tr("Corrigez ou supprimez ces lignes (les réglages sont décrits dans docs/configuration.md et "
+                           "man atelier)."));
+  using Why = IgnoredLine::Why;
+  bool hinted[4] = {};
   for (const IgnoredLine& line : facts.load.ignored) {
     const std::string n = std::to_string(line.line);
-    using Why = IgnoredLine::Why;
-    std::string message, advice;
+    std::string hint;
     switch (line.why) {
       case Why::NotKeyValue:
-        message = Tr("ligne {1} ignorée : « {2} » n'est pas de la forme clé = valeur", {n, line.value});
-        advice = Tr("Écrivez un réglage par ligne, par exemple lang = fr ; un commentaire commence par #.");
+        out.details.push_back(Tr("ligne {1} : « {2} » n'est pas de la forme clé = valeur", {n, line.value}));
+        hint = Tr("Un réglage par ligne, par exemple lang = fr ; un commentaire commence par #.");
         break;
       case Why::UnknownKey:
-        message = Tr("ligne {1} ignorée : le réglage « {2} » n'existe pas", {n, line.key});
-        advice = Tr("Réglages possibles : lang, keyboard, template, ui_scale, screen_width_mm, font, sessions_dir, "
-                    "idle_delay_s, deck_mode, pin_hash.");
+        out.details.push_back(Tr("ligne {1} : le réglage « {2} » n'existe pas", {n, line.key}));
+        hint = Tr("Réglages possibles : lang, keyboard, template, ui_scale, screen_width_mm, font, sessions_dir, "
+                  "idle_delay_s, deck_mode, pin_hash.");
         break;
       case Why::WrongValue:
-        message = Tr("ligne {1} ignorée : « {2} » n'est pas une valeur possible pour {3}", {n, line.value, line.key});
-        advice = Tr("Valeurs possibles : lang = fr ou en, keyboard = azerty ou qwerty, deck_mode = consume ou keep, "
-                    "idle_delay_s = un nombre de secondes (0 : jamais), pin_hash = la ligne que donne atelier --hash-pin.");
+        out.details.push_back(Tr("ligne {1} : « {2} » n'est pas une valeur possible pour {3}", {n, line.value, line.key}));
+        hint = Tr("Valeurs possibles : lang = fr ou en, keyboard = azerty ou qwerty, deck_mode = consume ou keep, "
+                  "idle_delay_s = un nombre de secondes (0 : jamais), pin_hash = la ligne que donne atelier --hash-pin.");
         break;
       case Why::NotANumber:
-        message = Tr("ligne {1} ignorée : {2} attend un nombre, pas « {3} »", {n, line.key, line.value});
-        advice = Tr("Écrivez un nombre avec un point pour les décimales, par exemple ui_scale = 1.5.");
+        out.details.push_back(Tr("ligne {1} : {2} attend un nombre, pas « {3} »", {n, line.key, line.value}));
+        hint = Tr("Un nombre s'écrit avec un point pour les décimales, par exemple ui_scale = 1.5.");
         break;
     }
-    out.push_back(Problem("config", message, advice));
+    if (!hinted[static_cast<int>(line.why)]) out.advice += " " + hint;
+    hinted[static_cast<int>(line.why)] = true;
   }
   return out;
 }
@@ -404,6 +402,7 @@ std::string FormatReport(const std::vector<Finding>& findings) {
     warnings += f.level == Level::Warning;
     std::string label = LevelLabel(f.level);
     out += label + std::string(width - Width(label), ' ') + f.message + "\n";
+    for (const std::string& detail : f.details) out += std::string(width, ' ') + "· " + detail + "\n";
     if (!f.advice.empty()) out += std::string(width, ' ') + "→ " + f.advice + "\n";
   }
   out += "\n";
@@ -423,7 +422,11 @@ std::string ReportJson(const std::vector<Finding>& findings) {
   for (const Finding& f : findings) {
     problems += f.level == Level::Problem;
     warnings += f.level == Level::Warning;
-    list.push_back({{"check", f.check}, {"level", LevelId(f.level)}, {"message", f.message}, {"advice", f.advice}});
+    list.push_back({{"check", f.check},
+                    {"level", LevelId(f.level)},
+                    {"message", f.message},
+                    {"details", f.details},
+                    {"advice", f.advice}});
   }
   nlohmann::json out{{"findings", list}, {"problems", problems}, {"warnings", warnings}, {"exit_code", ExitCode(findings)}};
   return out.dump(2) + "\n";

@@ -26,6 +26,7 @@ struct Finding {
   std::string check;    // stable English id: "gl", "screen", "touch", "font", "sessions", …
   Level level = Level::Ok;
   std::string message;  // what was found, one line
+  std::vector<std::string> details;  // lines under it (the config file's ignored lines)
   std::string advice;   // what to do; empty when Ok
 };
 
@@ -119,8 +120,8 @@ std::vector<Finding> CheckTouch(const TouchFacts& facts);
 Finding CheckFont(const FontFacts& facts);
 std::vector<Finding> CheckSessions(const SessionsFacts& facts);
 Finding CheckClock(std::int64_t now_ms, const std::optional<NewestSession>& newest);
-// The file, then one finding per ignored line.
-std::vector<Finding> CheckConfig(const ConfigFacts& facts);
+// With every ignored line as a detail ("ligne 3 : …") and advice for each kind of mistake.
+Finding CheckConfig(const ConfigFacts& facts);
 Finding CheckPin(const ConfigFacts& facts);
 
 // ---------------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ struct Machine {
     fs::create_directories(config / "atelier");
     fs::create_directories(data);
     if (with_pin) {
-      Run set = RunProgram({"/bin/sh", "-c", std::string("printf '2468\\n' | ") + ATELIER_BINARY + " --set-pin"}, 60, Env());
+      e2e::Run set = RunProgram({"/bin/sh", "-c", std::string("printf '2468\\n' | ") + ATELIER_BINARY + " --set-pin"}, 60, Env());
       EXPECT_EQ(set.exit_code, 0) << set.stderr_text;
     }
   }
@@ -42,7 +42,7 @@ struct Machine {
     return more;
   }
   void Conf(const std::string& text) const { std::ofstream(config / "atelier" / "atelier.conf") << text; }
-  Run Doctor(std::vector<std::string> args = {}, std::vector<std::string> env = {}) const {
+  e2e::Run Doctor(std::vector<std::string> args = {}, std::vector<std::string> env = {}) const {
     args.insert(args.begin(), "doctor");
     return RunAtelier(args, 120, Env(std::move(env)));
   }
@@ -59,7 +59,7 @@ std::string LineWith(const std::string& report, const std::string& part) {
 
 TEST(Doctor, AHealthyMachineUnderXvfbPassesWithWarnings) {
   Machine machine("healthy");
-  Run run = machine.Doctor();
+  e2e::Run run = machine.Doctor();
   EXPECT_EQ(run.exit_code, 0) << run.stdout_text << run.stderr_text;
   const std::string& out = run.stdout_text;
   EXPECT_TRUE(Has(out, "bilan de cette machine")) << out;
@@ -88,7 +88,7 @@ TEST(Doctor, AHealthyMachineUnderXvfbPassesWithWarnings) {
 
 TEST(Doctor, NoPinIsAProblem) {
   Machine machine("no-pin", false);
-  Run run = machine.Doctor();
+  e2e::Run run = machine.Doctor();
   EXPECT_EQ(run.exit_code, 1) << run.stdout_text << run.stderr_text;
   EXPECT_EQ(LineWith(run.stdout_text, "Aucun code d'animateur").rfind("PROBLÈME", 0), 0u) << run.stdout_text;
   EXPECT_TRUE(Has(run.stdout_text, "atelier --set-pin")) << run.stdout_text;
@@ -97,16 +97,15 @@ TEST(Doctor, NoPinIsAProblem) {
 TEST(Doctor, ABrokenConfigNamesEveryIgnoredLine) {
   Machine machine("broken-config");
   machine.Conf("# salle du haut\nlang = de\ncouleur = bleu\nidle_delay_s = trois\nkeyboard = qwerty\nplein écran\n");
-  Run run = machine.Doctor();
+  e2e::Run run = machine.Doctor();
   EXPECT_EQ(run.exit_code, 1) << run.stdout_text << run.stderr_text;
   const std::string& out = run.stdout_text;
-  EXPECT_TRUE(Has(out, "4 ligne(s) ignorée(s)")) << out;
-  EXPECT_EQ(LineWith(out, "ligne 2 ignorée").rfind("PROBLÈME", 0), 0u) << out;
-  EXPECT_TRUE(Has(LineWith(out, "ligne 2 ignorée"), "« de »")) << out;
-  EXPECT_TRUE(Has(LineWith(out, "ligne 3 ignorée"), "« couleur »")) << out;
-  EXPECT_TRUE(Has(LineWith(out, "ligne 4 ignorée"), "« trois »")) << out;
-  EXPECT_TRUE(Has(LineWith(out, "ligne 6 ignorée"), "« plein écran »")) << out;
-  EXPECT_FALSE(Has(out, "ligne 5 ignorée")) << out;
+  EXPECT_EQ(LineWith(out, "4 ligne(s) ignorée(s)").rfind("PROBLÈME", 0), 0u) << out;
+  EXPECT_TRUE(Has(out, "· ligne 2 : « de » n'est pas une valeur possible pour lang\n")) << out;
+  EXPECT_TRUE(Has(out, "· ligne 3 : le réglage « couleur » n'existe pas\n")) << out;
+  EXPECT_TRUE(Has(out, "· ligne 4 : idle_delay_s attend un nombre, pas « trois »\n")) << out;
+  EXPECT_TRUE(Has(out, "· ligne 6 : « plein écran » n'est pas de la forme clé = valeur\n")) << out;
+  EXPECT_FALSE(Has(out, "ligne 5")) << out;
 }
 
 struct ReadOnlyDir {
@@ -132,7 +131,7 @@ TEST(Doctor, AReadOnlySessionsFolderIsAProblem) {
   ReadOnlyDir sessions(machine.data / "ro-sessions");
   if (!sessions.ok()) GTEST_SKIP() << "cannot make a read-only folder here (a tmpfs needs root): " << std::strerror(errno);
   machine.Conf("sessions_dir = " + sessions.at.string() + "\n");
-  Run run = machine.Doctor();
+  e2e::Run run = machine.Doctor();
   EXPECT_EQ(run.exit_code, 1) << run.stdout_text << run.stderr_text;
   std::string line = LineWith(run.stdout_text, "Impossible d'écrire dans le dossier des sessions");
   EXPECT_EQ(line.rfind("PROBLÈME", 0), 0u) << run.stdout_text;
@@ -148,7 +147,7 @@ TEST(Doctor, AClockSetBackBeforeTheNewestSessionIsAWarning) {
   fs::path dir = session.parent_path().parent_path();
   // A real session, written by the kiosk.
   auto quit = WriteScript(dir, "quit.jsonl", {{{"t", 300}, {"quit", true}}});
-  Run kiosk = RunAtelier({"--size", "1280x720", "--session", session.string(), "--input-script", quit.string()}, 120,
+  e2e::Run kiosk = RunAtelier({"--size", "1280x720", "--session", session.string(), "--input-script", quit.string()}, 120,
                          machine.Env());
   ASSERT_EQ(kiosk.exit_code, 0) << kiosk.stderr_text;
   ASSERT_TRUE(fs::exists(session));
@@ -156,21 +155,21 @@ TEST(Doctor, AClockSetBackBeforeTheNewestSessionIsAWarning) {
   auto ms = [](auto t) { return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count()); };
 
   // A Raspberry Pi booted without network nor RTC: a year before the session was written.
-  Run back = machine.Doctor({}, {"ATELIER_DOCTOR_NOW_MS=" + ms(written - std::chrono::hours(24 * 365))});
+  e2e::Run back = machine.Doctor({}, {"ATELIER_DOCTOR_NOW_MS=" + ms(written - std::chrono::hours(24 * 365))});
   EXPECT_EQ(back.exit_code, 0) << back.stdout_text << back.stderr_text;  // a warning, not a problem
   std::string line = LineWith(back.stdout_text, "L'horloge indique");
   EXPECT_EQ(line.rfind("ATTENTION", 0), 0u) << back.stdout_text;
   EXPECT_TRUE(Has(line, "atelier-de-mardi.atelier")) << line;
   EXPECT_TRUE(Has(back.stdout_text, "fake-hwclock")) << back.stdout_text;
 
-  Run right = machine.Doctor({}, {"ATELIER_DOCTOR_NOW_MS=" + ms(written + std::chrono::hours(1))});
+  e2e::Run right = machine.Doctor({}, {"ATELIER_DOCTOR_NOW_MS=" + ms(written + std::chrono::hours(1))});
   EXPECT_FALSE(Has(right.stdout_text, "L'horloge indique")) << right.stdout_text;
   EXPECT_TRUE(Has(right.stdout_text, "après la dernière session écrite (atelier-de-mardi.atelier)")) << right.stdout_text;
 }
 
 TEST(Doctor, SpeaksEnglishWithLangOrTheConfigFile) {
   Machine machine("english");
-  Run run = machine.Doctor({"--lang", "en"});
+  e2e::Run run = machine.Doctor({"--lang", "en"});
   EXPECT_EQ(run.exit_code, 0) << run.stdout_text << run.stderr_text;
   const std::string& out = run.stdout_text;
   EXPECT_TRUE(Has(out, "check of this machine")) << out;
@@ -182,16 +181,16 @@ TEST(Doctor, SpeaksEnglishWithLangOrTheConfigFile) {
   EXPECT_FALSE(Has(out, "Écran")) << out;
 
   machine.Conf("lang = en\nfoo = bar\n");
-  Run from_config = machine.Doctor();
+  e2e::Run from_config = machine.Doctor();
   EXPECT_EQ(from_config.exit_code, 1) << from_config.stdout_text;
-  EXPECT_TRUE(Has(from_config.stdout_text, "line 2 ignored: there is no setting \"foo\"")) << from_config.stdout_text;
-  Run french = machine.Doctor({"--lang", "fr"});
-  EXPECT_TRUE(Has(french.stdout_text, "ligne 2 ignorée")) << french.stdout_text;
+  EXPECT_TRUE(Has(from_config.stdout_text, "· line 2: there is no setting \"foo\"")) << from_config.stdout_text;
+  e2e::Run french = machine.Doctor({"--lang", "fr"});
+  EXPECT_TRUE(Has(french.stdout_text, "· ligne 2 : le réglage « foo » n'existe pas")) << french.stdout_text;
 }
 
 TEST(Doctor, WithoutADisplayItSaysWhereToRunIt) {
   Machine machine("no-display");
-  Run run = machine.Doctor({}, {"DISPLAY="});
+  e2e::Run run = machine.Doctor({}, {"DISPLAY="});
   EXPECT_EQ(run.exit_code, 1) << run.stdout_text << run.stderr_text;
   EXPECT_EQ(LineWith(run.stdout_text, "Aucun écran graphique").rfind("PROBLÈME", 0), 0u) << run.stdout_text;
   EXPECT_TRUE(Has(run.stdout_text, "DISPLAY=:0 atelier doctor")) << run.stdout_text;

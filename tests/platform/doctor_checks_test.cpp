@@ -129,24 +129,26 @@ TEST(DoctorConfig, EveryIgnoredLineIsReportedWithItsNumberAndWhy) {
   EXPECT_EQ(facts.load.warnings.size(), 4u);  // the kiosk's stderr lines are still there
   EXPECT_EQ(facts.load.config.keyboard, "qwerty");
 
-  auto out = CheckConfig(facts);
-  ASSERT_EQ(out.size(), 5u);
-  for (const Finding& f : out) EXPECT_EQ(f.level, Level::Problem) << f.message;
-  EXPECT_TRUE(Has(out[0].message, "4 ligne(s) ignorée(s)")) << out[0].message;
-  EXPECT_TRUE(Has(out[1].message, "ligne 2") && Has(out[1].message, "« de »") && Has(out[1].message, "lang")) << out[1].message;
-  EXPECT_TRUE(Has(out[2].message, "ligne 3") && Has(out[2].message, "« couleur »")) << out[2].message;
-  EXPECT_TRUE(Has(out[3].message, "ligne 5") && Has(out[3].message, "« grand »")) << out[3].message;
-  EXPECT_TRUE(Has(out[4].message, "ligne 6") && Has(out[4].message, "n'importe quoi")) << out[4].message;
-  EXPECT_TRUE(Has(out[2].advice, "screen_width_mm")) << out[2].advice;  // the keys that exist
+  Finding out = CheckConfig(facts);
+  EXPECT_EQ(out.level, Level::Problem);
+  EXPECT_TRUE(Has(out.message, "4 ligne(s) ignorée(s)")) << out.message;
+  ASSERT_EQ(out.details.size(), 4u);
+  EXPECT_TRUE(Has(out.details[0], "ligne 2") && Has(out.details[0], "« de »") && Has(out.details[0], "lang")) << out.details[0];
+  EXPECT_TRUE(Has(out.details[1], "ligne 3") && Has(out.details[1], "« couleur »")) << out.details[1];
+  EXPECT_TRUE(Has(out.details[2], "ligne 5") && Has(out.details[2], "« grand »")) << out.details[2];
+  EXPECT_TRUE(Has(out.details[3], "ligne 6") && Has(out.details[3], "n'importe quoi")) << out.details[3];
+  EXPECT_TRUE(Has(out.advice, "screen_width_mm")) << out.advice;  // the keys that exist
+  EXPECT_TRUE(Has(out.advice, "azerty ou qwerty")) << out.advice;  // the values that do
+  EXPECT_EQ(ExitCode({out}), 1);
+  std::string report = FormatReport({out});
+  EXPECT_TRUE(Has(report, "\n           · ligne 3 : le réglage « couleur » n'existe pas\n")) << report;
 }
 
 TEST(DoctorConfig, NoFileOrAGoodOneIsFine) {
-  EXPECT_EQ(CheckConfig({.file = "/x/atelier.conf", .exists = false})[0].level, Level::Ok);
+  EXPECT_EQ(CheckConfig({.file = "/x/atelier.conf", .exists = false}).level, Level::Ok);
   ConfigFacts good{.file = "/x/atelier.conf", .exists = true};
   good.load = ParseConfig("lang = en\nui_scale = 1.5\n", "atelier.conf");
-  auto out = CheckConfig(good);
-  ASSERT_EQ(out.size(), 1u);
-  EXPECT_EQ(out[0].level, Level::Ok);
+  EXPECT_EQ(CheckConfig(good).level, Level::Ok);
 }
 
 TEST(DoctorPin, NoPinIsAProblemAFileOrAConfigHashIsFine) {
