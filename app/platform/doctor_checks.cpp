@@ -164,7 +164,10 @@ std::vector<Finding> CheckData(const DataFacts& facts, const std::string& lang) 
 
 Finding CheckGl(const GlFacts& facts) {
   if (!facts.display)
-    return Problem("gl", Tr("Aucun écran graphique n'est accessible ({1}).", {facts.display_error}),
+    return Problem("gl",
+                   facts.offscreen ? Tr("Aucun écran graphique n'est accessible ({1}) ; hors écran, le pilote donne {2}, {3}.",
+                                        {facts.display_error, facts.version, facts.renderer})
+                                   : Tr("Aucun écran graphique n'est accessible ({1}).", {facts.display_error}),
                    Tr("Lancez atelier doctor sur l'écran du kiosque, ou à distance avec « DISPLAY=:0 atelier doctor », "
                       "en tant qu'utilisateur du kiosque, pendant que le kiosque tourne."));
   if (!facts.context)

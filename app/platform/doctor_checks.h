@@ -41,6 +41,9 @@ struct GlFacts {
   bool context = false;     // the kiosk's OpenGL ES 3.0 context could be made
   std::string context_error;
   std::string version, renderer, vendor;  // glGetString
+  // No display: the same strings from an off-screen OpenGL ES context (EGL surfaceless), when
+  // one could be made — the driver works, only the screen is missing.
+  bool offscreen = false;
 };
 
 struct MonitorFacts {

@@ -212,6 +212,10 @@ TEST(DoctorGl, SoftwareRenderingIsAWarningNoDisplayAProblem) {
   EXPECT_EQ(none.level, Level::Problem);
   EXPECT_TRUE(Has(none.advice, "DISPLAY=:0")) << none.advice;
   EXPECT_EQ(CheckGl({.display = true, .context_error = "GLXBadFBConfig"}).level, Level::Problem);
+  Finding ssh = CheckGl({.display_error = "X11: Failed to open display :0", .version = "OpenGL ES 3.2 Mesa 22.3.6",
+                         .renderer = "llvmpipe", .offscreen = true});
+  EXPECT_EQ(ssh.level, Level::Problem);  // the driver works, but the kiosk needs a screen
+  EXPECT_TRUE(Has(ssh.message, "llvmpipe")) << ssh.message;
 }
 
 TEST(DoctorTouch, NoTouchScreenIsAWarning) {
