@@ -16,6 +16,7 @@ std::string Trim(const std::string& s) {
 
 }  // namespace
 
+// Keep in step with ParseConfig below (and docs/configuration.md).
 bool IsConfigKey(const std::string& key) {
   for (const char* known : {"lang", "keyboard", "template", "ui_scale", "screen_width_mm", "font", "sessions_dir",
                             "idle_delay_s", "pin_hash", "deck_mode"})
