@@ -163,7 +163,10 @@ core::Status SaveConfigChanges(const fs::path& file, const ConfigChanges& change
   const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   fs::create_directories(dir, ec);
   if (ec) return Failed(target, ec.value());
-  std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  // Appended: `"." + std::string` trips GCC 12's -Wrestrict false positive at -O3 (bug 105329).
+  std::string hidden_name(1, '.');
+  hidden_name.append(target.filename().string()).append(".XXXXXX");
+  std::string temp = (dir / hidden_name).string();
   int fd = ::mkstemp(temp.data());
   if (fd < 0) return Failed(target, errno);
   const std::string& data = updated.value();

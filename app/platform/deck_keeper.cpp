@@ -11,12 +11,15 @@ std::string DescribeImport(const store::Deck& deck, const std::string& file_name
                          ? ui::Tr("1 carte importée de « {1} ».", {file_name})
                          : ui::Tr("{1} cartes importées de « {2} ».", {std::to_string(deck.cards.size()), file_name});
   if (deck.problems.empty()) return said;
-  said += " " + (deck.problems.size() == 1
-                     ? std::string(ui::Tr("1 ligne ignorée :"))
-                     : ui::Tr("{1} lignes ignorées :", {std::to_string(deck.problems.size())}));
+  // Appended: `" " + std::string` trips GCC 12's -Wrestrict false positive at -O3 (bug 105329).
+  said += ' ';
+  said += deck.problems.size() == 1 ? std::string(ui::Tr("1 ligne ignorée :"))
+                                    : ui::Tr("{1} lignes ignorées :", {std::to_string(deck.problems.size())});
   constexpr std::size_t kShown = 4;  // the first few say what to fix; the rest would flood the screen
-  for (std::size_t i = 0; i < deck.problems.size() && i < kShown; ++i)
-    said += (i ? " ; " : " ") + ui::Tr("ligne {1} : {2}", {std::to_string(deck.problems[i].row), deck.problems[i].fr});
+  for (std::size_t i = 0; i < deck.problems.size() && i < kShown; ++i) {
+    said += i ? " ; " : " ";
+    said += ui::Tr("ligne {1} : {2}", {std::to_string(deck.problems[i].row), deck.problems[i].fr});
+  }
   if (deck.problems.size() > kShown) said += " …";
   return said + ".";
 }

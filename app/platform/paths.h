@@ -14,7 +14,9 @@ struct AppPaths {
   std::filesystem::path decks_dir() const { return data_dir / "assets" / "decks"; }
 };
 
-// $ATELIER_DATA_DIR, then <exe>/../share/atelier (installed), then the source tree (a build).
+// $ATELIER_DATA_DIR, then <exe>/../share/atelier (installed), then the nearest folder above the
+// executable holding assets/ and shaders/ (a build inside the source tree). Translations: the data's
+// locale/, else the nearest <dir>/locale above the executable (a build's compiled catalogues).
 AppPaths FindPaths();
 
 }  // namespace atelier::platform

@@ -56,7 +56,9 @@ std::string DescribeStep(const core::UndoStep& step, const core::Board& board) {
     const core::Card* c = board.Find(*id);
     if (!c) c = board.FindBinned(*id);
     if (!c) c = board.FindHidden(*id);
-    if (c) card = " " + Quoted(c->text);
+    // Appended: `" " + std::string` (and even `= " "` here) trips GCC 12's -Wrestrict false
+    // positive at -O3 (GCC bug 105329).
+    if (c) card.append(1, ' ').append(Quoted(c->text));
   }
   return std::visit(
       [&](const auto& e) -> std::string {

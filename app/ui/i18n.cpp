@@ -37,7 +37,9 @@ std::string Tr(const char* french, std::initializer_list<std::string> args) {
   std::string out = Tr(french);
   int index = 1;
   for (const std::string& arg : args) {
-    std::string mark = "{" + std::to_string(index++) + "}";
+    std::string mark = "{";  // appended: `"{" + std::to_string` trips GCC 12's -Wrestrict (bug 105329)
+    mark += std::to_string(index++);
+    mark += '}';
     for (auto at = out.find(mark); at != std::string::npos; at = out.find(mark, at + arg.size()))
       out.replace(at, mark.size(), arg);
   }

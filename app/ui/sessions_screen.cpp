@@ -193,8 +193,12 @@ std::optional<SessionsRequest> SessionsScreen::DrawTitle(Controls& controls) {
   float box_h = 90 * s;
   ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + width, at.y + box_h), IM_COL32_WHITE, 12 * s);
   ImGui::GetWindowDrawList()->AddRect(at, ImVec2(at.x + width, at.y + box_h), colours::kPanelBorder, 12 * s, 0, 2 * s);
-  std::string shown = m_title.text();
-  shown.insert(m_title.caret(), "|");
+  // Built by appending: GCC 12 at -O3 wrongly reports -Wrestrict on inserting into a string
+  // (GCC bug 105329).
+  const std::string& typed = m_title.text();
+  std::string shown;
+  shown.reserve(typed.size() + 1);
+  shown.append(typed, 0, m_title.caret()).append(1, '|').append(typed, m_title.caret());
   ImVec4 clip(at.x, at.y, at.x + width - 16 * s, at.y + box_h);
   ImGui::GetWindowDrawList()->AddText(m_fonts.large, m_fonts.large->FontSize, ImVec2(at.x + 16 * s, at.y + 22 * s),
                                       colours::kInk, shown.c_str(), nullptr, 0, &clip);
