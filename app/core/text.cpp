@@ -134,4 +134,13 @@ std::size_t PreviousCharLength(std::string_view utf8, std::size_t end) {
   return 1;  // invalid: remove a single byte
 }
 
+std::string Quoted(std::string_view s) {
+  std::string quoted;
+  quoted.reserve(s.size() + 2);
+  quoted += '"';
+  quoted += s;
+  quoted += '"';
+  return quoted;
+}
+
 }  // namespace atelier::core

@@ -24,6 +24,10 @@ std::u32string DecodeUtf8(std::string_view utf8);
 std::string EncodeUtf8(char32_t code_point);
 std::string EncodeUtf8(std::u32string_view code_points);
 
+// s between double quotes, for messages that name a value ("…"). Appended piece by piece:
+// GCC 12 at -O3 wrongly reports -Wrestrict on `"\"" + std::string` (GCC bug 105329).
+std::string Quoted(std::string_view s);
+
 // Byte length of the code point that ends at byte index end (0 when end == 0).
 std::size_t PreviousCharLength(std::string_view utf8, std::size_t end);
 

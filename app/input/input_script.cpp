@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include "core/text.h"
+
 namespace atelier::input {
 
 using Json = nlohmann::json;
@@ -52,16 +54,7 @@ namespace {
 
 using Fail = core::Error;
 
-// Appended piece by piece: GCC 12 at -O3 wrongly reports -Wrestrict on `"\"" + std::string`
-// (GCC bug 105329), so the obvious expression breaks a -Werror Release build.
-std::string Quoted(std::string_view s) {
-  std::string quoted;
-  quoted.reserve(s.size() + 2);
-  quoted += '"';
-  quoted += s;
-  quoted += '"';
-  return quoted;
-}
+using core::Quoted;
 
 const char* kTargetHelp = R"(a target is {"x": px, "y": px}, {"label": text}, {"card": text} or {"map": [x, y]}, optionally with "dx"/"dy")";
 

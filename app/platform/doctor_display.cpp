@@ -4,16 +4,11 @@
 #include <GLFW/glfw3.h>
 
 #include "platform/doctor_probe.h"
+#include "platform/window.h"
 
 namespace atelier::platform {
 
 namespace {
-
-std::string LastGlfwError() {
-  const char* description = nullptr;
-  glfwGetError(&description);
-  return description ? description : "unknown error";
-}
 
 std::string GlString(GLenum name) {
   const GLubyte* s = glGetString(name);

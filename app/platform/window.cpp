@@ -11,16 +11,16 @@ namespace atelier::platform {
 
 namespace {
 
+// In kiosk mode nothing closes the window but the facilitator's exit (Alt+F4, a WM's close).
+void RefuseClose(GLFWwindow* window) { glfwSetWindowShouldClose(window, GLFW_FALSE); }
+
+}  // namespace
+
 std::string LastGlfwError() {
   const char* description = nullptr;
   glfwGetError(&description);
   return description ? description : "unknown error";
 }
-
-// In kiosk mode nothing closes the window but the facilitator's exit (Alt+F4, a WM's close).
-void RefuseClose(GLFWwindow* window) { glfwSetWindowShouldClose(window, GLFW_FALSE); }
-
-}  // namespace
 
 core::Result<std::unique_ptr<Window>> Window::Open(const WindowConfig& config) {
   if (!glfwInit())

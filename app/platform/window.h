@@ -18,6 +18,9 @@ struct WindowConfig {
   std::string title = "Atelier";
 };
 
+// GLFW's description of its last error, for messages ("unknown error" when it gave none).
+std::string LastGlfwError();
+
 class Window {
  public:
   // Errors say in plain French what is wrong (no display, no OpenGL ES 3.0).

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/text.h"
 #include "store/json_values.h"
 
 namespace atelier::store {
@@ -18,16 +19,7 @@ struct Problem {
   std::string what;
 };
 
-// Appended piece by piece: GCC 12 at -O3 wrongly reports -Wrestrict on `"\"" + std::string`
-// (GCC bug 105329), so the obvious expression breaks a -Werror Release build.
-std::string Quoted(std::string_view s) {
-  std::string quoted;
-  quoted.reserve(s.size() + 2);
-  quoted += '"';
-  quoted += s;
-  quoted += '"';
-  return quoted;
-}
+using core::Quoted;
 
 void CheckKeys(const json& obj, std::initializer_list<std::string_view> allowed, const std::string& where) {
   for (const auto& [key, value] : obj.items()) {
