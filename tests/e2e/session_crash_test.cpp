@@ -164,9 +164,13 @@ TEST(SessionCrash, KillDashNineLosesAtMostTheActionInFlight) {
       }
     }
     bool killed = kiosk.Kill();
+    std::string err_text = kiosk.StderrText();
+    // A kill that lands before the kiosk has even opened the session (a slow start on a loaded
+    // machine: the session line is printed once it is open) says nothing about reopening;
+    // dying while the file is created is KilledWhileCreatingLeavesOnlyWholeSessions' subject.
+    if (killed && err_text.find("atelier: session ") == std::string::npos) continue;
     killed_mid_run += killed;
     const std::int64_t reported = std::max(kiosk.LastCommitted(), before);
-    std::string err_text = kiosk.StderrText();
     if (!killed) {
       ASSERT_EQ(kiosk.Wait(), 0) << err_text;
     }
