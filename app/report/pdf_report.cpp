@@ -76,9 +76,11 @@ class Writer {
     Footer();
     cairo_show_page(m_cr);
   }
-  // Room for `needed` more points, else a new portrait page.
-  void Need(double needed) {
-    if (m_y + needed > height() - margin() - 14 * k()) BeginPage(false);
+  // Room for `needed` more points, else a new portrait page (then true).
+  bool Need(double needed) {
+    if (m_y + needed <= height() - margin() - 14 * k()) return false;
+    BeginPage(false);
+    return true;
   }
 
   void Font(bool bold, double size, render::Rgba colour) {
@@ -188,23 +190,21 @@ void CardPages(Writer& w, const SessionFacts& facts, std::string_view lang) {
   const double x_colour = x_impact - 80 * k, text_w = x_colour - 10 * k - x_text;
   const double size = 10.5 * k, row_gap = 5 * k;
 
-  for (const ZoneFacts& zone : facts.zones) {
-    w.Need(60 * k);
+  // A zone's title and its columns; again at the top of a page the zone goes on to.
+  auto zone_title = [&](const ZoneFacts& zone, bool continued) {
     w.Down(10 * k);
     w.Swatch(w.left(), w.y() + 1 * k, 12 * k, zone.tint);
     w.Font(true, 13 * k, kInk);
     w.Line(zone.label, w.left() + 18 * k, w.y() + 12 * k);
     const double label_w = w.Advance(zone.label);
     w.Font(false, 10 * k, kGrey);
-    w.Line("— " + Count(words, static_cast<int>(zone.cards.size()), false) + ", " + Count(words, zone.votes, true),
-           w.left() + 18 * k + label_w + 6 * k, w.y() + 12 * k);
+    const std::string counts =
+        Count(words, static_cast<int>(zone.cards.size()), false) + ", " + Count(words, zone.votes, true);
+    w.Line(continued ? "— " + std::string(words.continued) : "— " + counts, w.left() + 18 * k + label_w + 6 * k,
+           w.y() + 12 * k);
     w.Down(22 * k);
-    if (zone.cards.empty()) {
-      w.Font(false, size, kGrey);
-      w.Line(std::string(words.no_cards), x_text, w.y() + size);
-      w.Down(size * 1.8);
-      continue;
-    }
+  };
+  auto columns = [&] {
     w.Font(false, 8 * k, kGrey);
     w.Line(std::string(words.column_card), x_text, w.y() + 8 * k);
     w.Line(std::string(words.column_colour), x_colour, w.y() + 8 * k);
@@ -214,8 +214,23 @@ void CardPages(Writer& w, const SessionFacts& facts, std::string_view lang) {
     w.Down(12 * k);
     w.Rule(w.y(), w.left(), w.right());
     w.Down(row_gap);
+  };
+
+  for (const ZoneFacts& zone : facts.zones) {
+    w.Need(60 * k);
+    zone_title(zone, false);
+    if (zone.cards.empty()) {
+      w.Font(false, size, kGrey);
+      w.Line(std::string(words.no_cards), x_text, w.y() + size);
+      w.Down(size * 1.8);
+      continue;
+    }
+    columns();
     for (const CardFact& c : zone.cards) {
-      w.Need(size * 3);
+      if (w.Need(size * 3)) {
+        zone_title(zone, true);
+        columns();
+      }
       const auto colour = core::FindColour(c.card.colour);
       w.Swatch(w.left(), w.y() + 1.5 * k, chip, colour ? colour->paper : core::kPalette[0].paper);
       w.Font(false, size, kInk);

@@ -15,7 +15,7 @@ constexpr ReportWords kFrench{
     .column_added_by = "Ajoutée par",
     .phase = "Phase", .start = "Début", .time_of_day = "Heure", .length = "Durée",
     .date = "Date", .duration = "Durée", .no_cards = "Aucune carte.", .no_phases = "Aucune phase n'a été lancée.",
-    .page = "page",
+    .page = "page", .continued = "suite",
     .kiosk = "borne", .facilitator = "animateur·rice", .phone = "téléphone",
     .made_with = "Fait avec Atelier",
 };
@@ -26,7 +26,7 @@ constexpr ReportWords kEnglish{
     .column_added_by = "Added by",
     .phase = "Phase", .start = "Start", .time_of_day = "Time", .length = "Length",
     .date = "Date", .duration = "Duration", .no_cards = "No cards.", .no_phases = "No phase was started.",
-    .page = "page",
+    .page = "page", .continued = "continued",
     .kiosk = "kiosk", .facilitator = "facilitator", .phone = "phone",
     .made_with = "Made with Atelier",
 };

@@ -16,7 +16,7 @@ struct ReportWords {
   std::string_view card, cards, vote, votes;  // singular, plural
   std::string_view column_card, column_colour, column_impact, column_votes, column_added_by;
   std::string_view phase, start, time_of_day, length;
-  std::string_view date, duration, no_cards, no_phases, page;
+  std::string_view date, duration, no_cards, no_phases, page, continued;
   std::string_view kiosk, facilitator, phone;
   std::string_view made_with;
 };

@@ -98,13 +98,15 @@ class ExportRecorded : public ::testing::Test {
       lines.insert(lines.end(), part.begin(), part.end());
     lines.push_back({{"t", 11000}, {"quit", true}});
     auto script = WriteScript(*dir_, "script.jsonl", lines);
-    e2e::Run kiosk = RunAtelier({"--size", "1280x720", "--session", session_.string(), "--input-script", script.string()});
+    e2e::Run kiosk = RunAtelier({"--size", "1280x720", "--session", session_.string(), "--input-script", script.string()}, 300);
     ASSERT_EQ(kiosk.exit_code, 0) << kiosk.stderr_text;
     e2e::Run exported = RunAtelier({"export", session_.string(), "--json", (*dir_ / "board.json").string()});
     ASSERT_EQ(exported.exit_code, 0) << exported.stderr_text;
     *board_ = ReadJson(*dir_ / "board.json");
     ASSERT_EQ((*board_)["cards"].size(), 3u) << board_->dump(2);
   }
+  // A failed recording in SetUpTestSuite would only skip the tests: make it fail them.
+  void SetUp() override { ASSERT_EQ((*board_)["cards"].size(), 3u) << "the kiosk did not record the session"; }
   static inline fs::path* dir_ = nullptr;
   static inline fs::path session_;
   static inline json* board_ = new json;
