@@ -73,8 +73,16 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--jsonl", export_options.jsonl, "Every event as JSON Lines (re-importable)");
   export_cmd->add_option("--csv", export_options.csv, "The cards on the board, for a spreadsheet");
   export_cmd->add_option("--json", export_options.json, "The board state as JSON");
-  export_cmd->add_option("--lang", export_options.lang, "Language of colour and zone names")
+  export_cmd->add_option("--lang", export_options.lang, "Language of colour and zone names, and of the PDF report")
       ->check(CLI::IsMember({"fr", "en"}));
+  // The map and the report (docs/exports.md).
+  export_cmd->add_option("--png", export_options.png, "The map as a PNG picture, drawn off-screen (no display needed)");
+  export_cmd->add_option("--size", export_options.size, "Picture size WIDTHxHEIGHT, up to 7680x4320 (default 1920x1080)");
+  export_cmd->add_option("--scale", export_options.scale, "Picture size as K times 1920x1080 (instead of --size)");
+  export_cmd->add_option("--at", export_options.at, "The map at a moment: seconds, mm:ss, hh:mm:ss, or end (default)");
+  export_cmd->add_option("--svg", export_options.svg, "The map as SVG, its text as text");
+  export_cmd->add_option("--pdf", export_options.pdf, "A report: the map, the cards zone by zone, the phases");
+  export_cmd->add_option("--paper", export_options.paper, "Paper of the PDF")->check(CLI::IsMember({"a4", "a3"}));
 
   std::string import_file, import_session;
   CLI::App* import_cmd = app.add_subcommand("import", "Rebuild a session from its JSON Lines export");

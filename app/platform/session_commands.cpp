@@ -2,6 +2,16 @@
 
 #include <cstdio>
 
+#include "platform/config.h"
+#include "platform/font_finder.h"
+#include "platform/paths.h"
+#include "replay/replay_time.h"
+#include "replay/timeline.h"
+#include "report/map_picture.h"
+#include "report/pdf_report.h"
+#include "report/session_facts.h"
+#include "report/svg_map.h"
+#include "report/picture_size.h"
 #include "store/session_export.h"
 #include "store/session_file.h"
 
@@ -35,16 +45,98 @@ bool Write(const std::string& path, const std::string& text, const char* what) {
   return true;
 }
 
+// The kiosk's font (the config file's choice, else Andika, else DejaVu Sans), as the exports
+// draw with it.
+std::optional<std::string> KioskFont(const AppPaths& paths) {
+  ConfigLoad config = LoadConfig(paths.config_file);
+  auto font = FindFont(config.config.font);
+  if (!font.ok()) {
+    std::fprintf(stderr, "atelier: %s\n", font.error().message.c_str());
+    return std::nullopt;
+  }
+  return font.value();
+}
+
+bool Report(const core::Status& written, const std::string& path, const std::string& what) {
+  if (!written.ok()) {
+    std::fprintf(stderr, "atelier: %s\n", written.error().message.c_str());
+    return false;
+  }
+  std::fprintf(stderr, "atelier: wrote %s (%s)\n", path.c_str(), what.c_str());
+  return true;
+}
+
+// --png, --svg, --pdf: the board folded from the session's events at the moment asked.
+bool ExportMap(const ExportOptions& options, const store::LoadedSession& session, const replay::Timeline& timeline,
+               const report::PictureSize& size, std::int64_t at_ms) {
+  const core::Board board = timeline.BoardAt(at_ms);
+  const AppPaths paths = FindPaths();
+  auto font = KioskFont(paths);
+  if (!font) return false;
+  const std::string what = std::to_string(size.width) + "x" + std::to_string(size.height) + ", " +
+                           std::to_string(board.cards().size()) + " cards at " + replay::FormatElapsed(at_ms);
+  bool ok = true;
+  if (!options.png.empty())
+    ok &= Report(report::WriteMapPng(board,
+                                     {.width = size.width,
+                                      .height = size.height,
+                                      .lang = options.lang,
+                                      .font_path = *font,
+                                      .shader_dir = paths.shader_dir().string()},
+                                     options.png),
+                 options.png, "map as PNG, " + what);
+  if (!options.svg.empty())
+    ok &= Report(report::WriteMapSvg(board, {.width = size.width, .height = size.height, .lang = options.lang,
+                                             .font_path = *font},
+                                     options.svg),
+                 options.svg, "map as SVG, " + what);
+  if (!options.pdf.empty()) {
+    const report::SessionFacts facts = report::GatherFacts(session.meta, timeline, board, at_ms, options.lang);
+    ok &= Report(report::WriteReportPdf(facts, board, {.paper = options.paper, .lang = options.lang, .font_path = *font},
+                                        options.pdf),
+                 options.pdf, "report as PDF, " + options.paper + ", " + std::to_string(board.cards().size()) +
+                                  " cards at " + replay::FormatElapsed(at_ms));
+  }
+  return ok;
+}
+
 }  // namespace
 
 int ExportSession(const ExportOptions& options) {
-  if (options.jsonl.empty() && options.csv.empty() && options.json.empty()) {
-    std::fprintf(stderr, "atelier: export needs --jsonl, --csv or --json\n");
+  const bool map = !options.png.empty() || !options.svg.empty() || !options.pdf.empty();
+  if (options.jsonl.empty() && options.csv.empty() && options.json.empty() && !map) {
+    std::fprintf(stderr, "atelier: export needs --jsonl, --csv, --json, --png, --svg or --pdf\n");
+    return 1;
+  }
+  // Arguments first: a mistake costs nothing and writes nothing.
+  auto size = report::ChoosePictureSize(options.size, options.scale);
+  if (!size.ok()) {
+    std::fprintf(stderr, "atelier: %s\n", size.error().message.c_str());
+    return 1;
+  }
+  std::optional<replay::TimeArg> time_arg;
+  if (!options.at.empty()) {
+    auto parsed = replay::ParseTimeArg(options.at);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "atelier: --at: %s\n", parsed.error().message.c_str());
+      return 1;
+    }
+    time_arg = parsed.value();
+  }
+  if (time_arg && !map) {
+    std::fprintf(stderr, "atelier: --at is for --png, --svg and --pdf\n");
     return 1;
   }
   auto session = LoadForReading(options.session);
   if (!session) return 1;
   bool ok = true;
+  if (map) {
+    const replay::Timeline timeline(session->meta.map_template, session->events);
+    replay::ResolvedTime at =
+        replay::ResolveTime(time_arg.value_or(replay::TimeArg{.end = true}), timeline.duration_ms());
+    if (!at.note.empty()) std::fprintf(stderr, "atelier: note: %s\n", at.note.c_str());
+    ok &= ExportMap(options, *session, timeline, size.value(), at.ms);
+  }
   if (!options.jsonl.empty()) ok &= Write(options.jsonl, store::ToJsonLines(*session), "events as JSON Lines");
   if (!options.csv.empty()) ok &= Write(options.csv, store::ToCsv(*session, options.lang), "cards as CSV");
   if (!options.json.empty()) ok &= Write(options.json, store::ToBoardJson(*session, options.lang), "board as JSON");

@@ -10,6 +10,12 @@ struct ExportOptions {
   std::string session;
   std::string jsonl, csv, json;  // any of them; at least one
   std::string lang = "fr";       // colour and zone names in the CSV and JSON
+  // The map and the report (docs/exports.md), drawn from the board folded at `at`.
+  std::string png, svg, pdf;
+  std::string size;               // PNG/SVG size "WxH"; empty: 1920x1080 (or scale)
+  double scale = 0;               // K × 1920x1080
+  std::string at;                 // a moment, as `replay --at`; empty: the end
+  std::string paper = "a4";       // PDF: a4 or a3
 };
 int ExportSession(const ExportOptions& options);
 

@@ -33,6 +33,16 @@ BoardPainter::BoardPainter(Font font, CardStyle style)
 
 // ------------------------------------------------------------------------------ text cache
 
+TextBox FittingBox(float w, float h, float max_size, float min_size, bool centre, bool middle) {
+  return {.width = w,
+          .height = h,
+          .max_size = max_size,
+          .min_size = min_size,
+          .step = std::max(0.5f, max_size / 26.0f),
+          .centre = centre,
+          .middle = middle};
+}
+
 std::size_t BoardPainter::KeyHash::operator()(const Key& k) const {
   std::size_t h = std::hash<std::string_view>{}(k.text);
   for (int v : {k.w, k.h, k.max_size, k.min_size, k.flags}) h = h * 1000003u ^ static_cast<std::size_t>(v);
@@ -47,15 +57,11 @@ const BoardPainter::CachedText& BoardPainter::Layout(std::string_view text, int 
     m_cache.clear();
     m_key_text.clear();
   }
-  TextBox box{.width = static_cast<float>(w),
-              .height = static_cast<float>(h),
-              .max_size = max_size,
-              .min_size = min_size,
-              .step = std::max(0.5f, max_size / 26.0f),
-              .centre = centre,
-              .middle = middle};
-  TextLayout layout = LayoutText(m_font, text, box);
+  TextLayout layout = LayoutText(m_font, text,
+                                 FittingBox(static_cast<float>(w), static_cast<float>(h), max_size, min_size, centre, middle));
   CachedText cached;
+  cached.lines = std::move(layout.line_texts);
+  cached.size = layout.size;
   cached.width = layout.width;
   cached.height = layout.height;
   cached.quads.reserve(layout.glyphs.size());
@@ -79,6 +85,26 @@ std::pair<float, float> BoardPainter::Text(DrawList& out, std::string_view text,
                                style.max_size, style.min_size, style.align == Align::Centre, style.middle);
   float dx = style.align == Align::Right ? std::round(w) - t.width : 0.0f;
   auto& quads = out.quads();
+  if (out.recording_text()) {
+    const TextAnchor anchor = style.align == Align::Centre ? TextAnchor::Middle
+                              : style.align == Align::Right ? TextAnchor::End
+                                                            : TextAnchor::Start;
+    const std::size_t block = out.texts().empty() ? 0 : out.texts().back().block + 1;
+    for (const LineText& line : t.lines) {
+      const float along = anchor == TextAnchor::Middle ? line.width / 2 : anchor == TextAnchor::End ? line.width : 0;
+      out.texts().push_back({.before_quad = quads.size(),
+                             .block = block,
+                             .text = line.text,
+                             .x = x + (line.x + dx + along) * scale,
+                             .baseline = y + line.baseline * scale,
+                             .size = t.size * scale,
+                             .width = line.width * scale,
+                             .anchor = anchor,
+                             .colour = style.colour,
+                             .weight = style.weight,
+                             .space_after = line.space_after});
+    }
+  }
   for (const GlyphQuad& q : t.quads)
     quads.push_back({{x + (q.x + dx) * scale, y + q.y * scale, q.w * scale, q.h * scale},
                      {q.ax0, q.ay0, q.ax1, q.ay1},

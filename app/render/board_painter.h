@@ -27,6 +27,10 @@ struct CardStyle {
   float lift_scale = 1.06f;            // held cards
 };
 
+// How text shrinks to fit a box of w × h px, from max_size down to min_size (px): the rule the
+// painter lays every text out with, for the exports to lay out text the same way.
+TextBox FittingBox(float w, float h, float max_size, float min_size, bool centre, bool middle);
+
 class BoardPainter {
  public:
   explicit BoardPainter(Font font, CardStyle style = {});
@@ -59,6 +63,8 @@ class BoardPainter {
   };
   struct CachedText {
     std::vector<GlyphQuad> quads;
+    std::vector<LineText> lines;  // the same lines as text (DrawList::RecordText)
+    float size = 0;
     float width = 0, height = 0;
   };
   struct Key {

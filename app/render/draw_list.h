@@ -5,6 +5,7 @@
 // Units: framebuffer pixels, y down. Layout of QuadInstance must match quad.vert's attributes.
 #pragma once
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/palette.h"
@@ -38,9 +39,35 @@ struct RoundRect {
   float radius = 0;
 };
 
+// A line of text as text, for the vector exports (SVG, PDF): recorded beside its glyph quads
+// when DrawList::RecordText is on. The line's glyph quads start at quads()[before_quad]; a
+// vector writer draws the run there and skips the Glyph quads.
+enum class TextAnchor { Start, Middle, End };
+struct TextRun {
+  std::size_t before_quad = 0;
+  std::size_t block = 0;  // the lines of one text (a card's, a label's) share a block number
+  std::string text;     // UTF-8, as laid out (an ellipsis included)
+  float x = 0;          // px: the start, middle or end of the line, as anchor says
+  float baseline = 0;   // px
+  float size = 0;       // em size, px
+  float width = 0;      // the line's width as laid out, px
+  TextAnchor anchor = TextAnchor::Start;
+  Rgba colour;
+  float weight = 0;     // as the glyphs' (negative is bolder)
+  bool space_after = false;  // the text goes on after a space on the next line (not mid-word)
+};
+
 class DrawList {
  public:
-  void Clear() { m_quads.clear(); }
+  void Clear() {
+    m_quads.clear();
+    m_texts.clear();
+  }
+  // Off by default (the kiosk draws glyphs only); the vector exports turn it on.
+  void RecordText(bool on) { m_record_text = on; }
+  bool recording_text() const { return m_record_text; }
+  const std::vector<TextRun>& texts() const { return m_texts; }
+  std::vector<TextRun>& texts() { return m_texts; }
   void Reserve(std::size_t n) { m_quads.reserve(n); }
 
   // A filled rounded rectangle with an anti-aliased edge, top colour fading to bottom colour.
@@ -60,6 +87,8 @@ class DrawList {
 
  private:
   std::vector<QuadInstance> m_quads;
+  std::vector<TextRun> m_texts;
+  bool m_record_text = false;
 };
 
 }  // namespace atelier::render

@@ -249,6 +249,10 @@ TextLayout LayoutText(const Font& font, std::string_view utf8, const TextBox& bo
     out.width = std::max(out.width, line_w);
     float x = box.centre ? (box.width - line_w) / 2 : 0.0f;
     const float y = top + (Font::kAscent + static_cast<float>(li) * Font::kLineHeight) * size;
+    std::u32string said;
+    for (std::size_t i = line.begin; i < line.end; ++i) said += items[i].cp;
+    const bool space_after = line.end < items.size() && IsBlank(items[line.end].cp);
+    out.line_texts.push_back({core::EncodeUtf8(said), x, y, line_w, space_after});
     for (std::size_t i = line.begin; i < line.end; ++i) {
       const Item& item = items[i];
       if (i > line.begin) x += item.kern_before * size;

@@ -76,8 +76,18 @@ struct TextBox {
   bool middle = true;           // centre the block vertically; false: at the top
 };
 
+// One laid-out line as text (for exports that keep text as text: SVG, PDF): what it says
+// (spaces and the final "…" included), where it starts and its baseline, px from the box's
+// top-left, and its width.
+struct LineText {
+  std::string text;
+  float x = 0, baseline = 0, width = 0;
+  bool space_after = false;  // the line ended at a space (not inside a word too long for a line)
+};
+
 struct TextLayout {
   std::vector<PositionedGlyph> glyphs;  // spaces are not listed
+  std::vector<LineText> line_texts;     // one per line, top to bottom
   float size = 0;                       // chosen em size
   int lines = 0;
   bool truncated = false;               // ends with "…"

@@ -1,0 +1,89 @@
+#include "report/report_words.h"
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+namespace atelier::report {
+
+namespace {
+
+constexpr ReportWords kFrench{
+    .cards_by_zone = "Les cartes, zone par zone", .phases = "Les phases", .summary = "En bref",
+    .card = "carte", .cards = "cartes", .vote = "vote", .votes = "votes",
+    .column_card = "Carte", .column_colour = "Couleur", .column_impact = "Impact", .column_votes = "Votes",
+    .column_added_by = "Ajoutée par",
+    .phase = "Phase", .start = "Début", .time_of_day = "Heure", .length = "Durée",
+    .date = "Date", .duration = "Durée", .no_cards = "Aucune carte.", .no_phases = "Aucune phase n'a été lancée.",
+    .page = "page", .continued = "suite",
+    .kiosk = "borne", .facilitator = "animateur·rice", .phone = "téléphone",
+    .made_with = "Fait avec Atelier",
+};
+constexpr ReportWords kEnglish{
+    .cards_by_zone = "The cards, zone by zone", .phases = "Phases", .summary = "At a glance",
+    .card = "card", .cards = "cards", .vote = "vote", .votes = "votes",
+    .column_card = "Card", .column_colour = "Colour", .column_impact = "Impact", .column_votes = "Votes",
+    .column_added_by = "Added by",
+    .phase = "Phase", .start = "Start", .time_of_day = "Time", .length = "Length",
+    .date = "Date", .duration = "Duration", .no_cards = "No cards.", .no_phases = "No phase was started.",
+    .page = "page", .continued = "continued",
+    .kiosk = "kiosk", .facilitator = "facilitator", .phone = "phone",
+    .made_with = "Made with Atelier",
+};
+
+}  // namespace
+
+const ReportWords& WordsFor(std::string_view lang) { return lang == "en" ? kEnglish : kFrench; }
+
+std::string_view ActorWord(const ReportWords& words, core::Actor actor) {
+  switch (actor) {
+    case core::Actor::Kiosk: return words.kiosk;
+    case core::Actor::Facilitator: return words.facilitator;
+    case core::Actor::Phone: return words.phone;
+  }
+  return words.kiosk;
+}
+
+std::string Count(const ReportWords& words, int n, bool votes) {
+  const bool french = &words == &kFrench;
+  const bool plural = french ? n > 1 : n != 1;
+  return std::to_string(n) + " " + std::string(votes ? (plural ? words.votes : words.vote) : (plural ? words.cards : words.card));
+}
+
+std::string LongDate(std::int64_t epoch_ms, int utc_offset_minutes, std::string_view lang) {
+  static constexpr const char* kMonthsFr[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                              "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  static constexpr const char* kMonthsEn[] = {"January", "February", "March",     "April",   "May",      "June",
+                                              "July",    "August",   "September", "October", "November", "December"};
+  const std::time_t local = static_cast<std::time_t>(epoch_ms / 1000 + utc_offset_minutes * 60);
+  std::tm tm{};
+  gmtime_r(&local, &tm);
+  const char* month = (lang == "en" ? kMonthsEn : kMonthsFr)[tm.tm_mon];
+  return std::to_string(tm.tm_mday) + " " + month + " " + std::to_string(tm.tm_year + 1900);
+}
+
+std::string Duration(std::int64_t ms, std::string_view /*lang*/) {
+  const std::int64_t s = std::max<std::int64_t>(ms, 0) / 1000;
+  char out[32];
+  if (s >= 3600)
+    std::snprintf(out, sizeof out, "%lld h %02lld", static_cast<long long>(s / 3600), static_cast<long long>(s / 60 % 60));
+  else if (s >= 60)
+    std::snprintf(out, sizeof out, "%lld min", static_cast<long long>(s / 60));
+  else
+    std::snprintf(out, sizeof out, "%lld s", static_cast<long long>(s));
+  return out;
+}
+
+std::string Impact(float impact, std::string_view lang) {
+  const double rounded = std::round(static_cast<double>(impact) * 10) / 10;
+  char out[16];
+  std::snprintf(out, sizeof out, "%+.1f", rounded == 0 ? 0.0 : rounded);
+  std::string s = out;
+  if (lang != "en")
+    for (char& c : s)
+      if (c == '.') c = ',';
+  if (s == "+0,0" || s == "+0.0") s.erase(0, 1);
+  return s;
+}
+
+}  // namespace atelier::report
