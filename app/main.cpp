@@ -60,6 +60,9 @@ int main(int argc, char** argv) {
   int idle_delay = -1;
   app.add_option("--idle-delay", idle_delay, "Seconds without a touch before the invitation shows (0: never)")
       ->check(CLI::Range(0, 86400));
+  app.add_option("--phones", options.phones,
+                 "Start the phone server at launch on this port (ADDRESS:PORT to listen on one address only; "
+                 "docs/phones.md)");
   bool hash_pin = false;
   app.add_flag("--hash-pin", hash_pin,
                "Read a facilitator PIN like --set-pin and print its hash as a pin_hash line for atelier.conf");

@@ -49,7 +49,8 @@ Result<EventData> Decide(const Board& board, const Command& command, const Decid
           std::string text = c.text;
           if (auto err = CheckCard(text, c.colour)) return *err;
           if (!Finite(c.at)) return Error{"Position de carte invalide."};
-          return EventData{CardAdded{board.next_id(), text, c.colour, ClampToMap(c.at)}};
+          if (!c.phone.empty() && context.actor != Actor::Phone) return Error{"Seul un téléphone a un identifiant de téléphone."};
+          return EventData{CardAdded{board.next_id(), text, c.colour, ClampToMap(c.at), c.phone}};
         } else if constexpr (std::is_same_v<C, MoveCard>) {
           const Card* card = board.Find(c.id);
           if (!card) return NoSuchCard(c.id);

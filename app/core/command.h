@@ -14,6 +14,7 @@ struct AddCard {
   std::string text;
   std::string colour;
   MapPoint at;
+  std::string phone;  // only with Actor::Phone: the phone's anonymous id, kept in the event
 };
 
 struct MoveCard {

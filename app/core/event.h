@@ -22,6 +22,7 @@ struct CardAdded {
   std::string text;
   std::string colour;
   MapPoint at;
+  std::string phone;  // Actor::Phone: the sending phone's anonymous id (net/phone_id.h); else empty
   bool operator==(const CardAdded&) const = default;
 };
 

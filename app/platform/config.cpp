@@ -19,7 +19,7 @@ std::string Trim(const std::string& s) {
 // Keep in step with ParseConfig below (and docs/configuration.md).
 bool IsConfigKey(const std::string& key) {
   for (const char* known : {"lang", "keyboard", "template", "ui_scale", "screen_width_mm", "font", "sessions_dir",
-                            "idle_delay_s", "pin_hash", "deck_mode"})
+                            "idle_delay_s", "pin_hash", "deck_mode", "phones_port"})
     if (key == known) return true;
   return false;
 }
@@ -65,6 +65,8 @@ ConfigLoad ParseConfig(const std::string& text, const std::string& source_name) 
         c.pin_hash = value;
       else if (key == "deck_mode" && core::ParseDeckMode(value))
         c.deck_mode = *core::ParseDeckMode(value);
+      else if (key == "phones_port" && std::stoi(value) >= 0 && std::stoi(value) <= 65535)
+        c.phones_port = std::stoi(value);
       else
         warn("unknown key or bad value \"" + key + " = " + value + "\"",
              {.why = IsConfigKey(key) ? IgnoredLine::Why::WrongValue : IgnoredLine::Why::UnknownKey,

@@ -22,6 +22,7 @@ struct Config {
   int idle_delay_s = 180;                    // quiet seconds before the invitation; 0 = never
   core::DeckMode deck_mode = core::DeckMode::Consume;  // deck_mode = keep | consume
   std::string pin_hash;                      // from `atelier --hash-pin`; empty = none here
+  int phones_port = 0;                       // the phone server's port (docs/phones.md); 0 = off
 };
 
 // A line the loader skipped, for `atelier doctor` to explain in the interface language.

@@ -36,6 +36,7 @@
 #include "platform/kiosk_sessions.h"
 #include "platform/kiosk_settings.h"
 #include "platform/paths.h"
+#include "platform/phone_link.h"
 #include "platform/touch_input.h"
 #include "platform/window.h"
 #include "render/board_renderer.h"
@@ -358,6 +359,18 @@ int RunKiosk(const KioskOptions& options) {
   ui::Controls sessions_controls;
   FullScreenMouse sessions_mouse;
 
+  // The phone server (docs/phones.md): --phones wins over phones_port; off when neither asks.
+  std::unique_ptr<PhoneLink> phones;
+  if (!options.phones.empty() || config.phones_port > 0) {
+    std::string address = "0.0.0.0";
+    int port = config.phones_port;
+    if (!options.phones.empty() && !ParsePhonesListen(options.phones, address, port)) {
+      std::fprintf(stderr, "atelier: --phones wants PORT or ADDRESS:PORT, e.g. 8080 or 127.0.0.1:8080\n");
+      return 2;
+    }
+    phones = PhoneLink::Start(address, port, paths, config.lang);
+  }
+
   InputQueue queue;
   queue.Attach(window.glfw());
   std::string no_touch;
@@ -393,6 +406,7 @@ int RunKiosk(const KioskOptions& options) {
       glfwWaitEventsTimeout(0.25);  // idle: no busy loop, but toasts still time out
     queue.set_now(now);
     if (touch) touch->Poll(queue);
+    if (phones) phones->Frame(*live);  // cards from phones, submitted here on the frame loop
 
     ScriptRequests requests;
     if (player) {

@@ -26,6 +26,7 @@ struct KioskOptions {
   bool quit_after_script = false;
   int bench_frames = 0;       // draw this many frames, print frame times, exit
   int bench_cards = 0;        // put this many cards on the board first
+  std::string phones;         // --phones [ADDRESS:]PORT: start the phone server; empty: the config file
 };
 
 // The process exit code: 0 on a normal exit, 2 when the kiosk cannot start, 3 when an input

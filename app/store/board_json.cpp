@@ -46,7 +46,9 @@ json EventDataToJson(const core::EventData& data) {
       [](const auto& e) -> json {
         using E = std::decay_t<decltype(e)>;
         if constexpr (std::is_same_v<E, core::CardAdded>) {
-          return json{{"id", e.id}, {"text", e.text}, {"colour", e.colour}, {"at", PointToJson(e.at)}};
+          json j{{"id", e.id}, {"text", e.text}, {"colour", e.colour}, {"at", PointToJson(e.at)}};
+          if (!e.phone.empty()) j["phone"] = e.phone;  // sent from a phone (docs/phones.md)
+          return j;
         } else if constexpr (std::is_same_v<E, core::CardMoved>) {
           return json{{"id", e.id}, {"from", PointToJson(e.from)}, {"to", PointToJson(e.to)}};
         } else if constexpr (std::is_same_v<E, core::CardEdited>) {
@@ -126,7 +128,7 @@ core::Result<core::EventData> EventDataFromJson(std::string_view type, const jso
   try {
     if (type == "card_added")
       return EventData{CardAdded{ReadInt(p, "id", type), ReadText(p, "text", type), ReadText(p, "colour", type),
-                                 ReadPoint(p, "at", type)}};
+                                 ReadPoint(p, "at", type), p.contains("phone") ? ReadText(p, "phone", type) : ""}};
     if (type == "card_moved")
       return EventData{CardMoved{ReadInt(p, "id", type), ReadPoint(p, "from", type), ReadPoint(p, "to", type)}};
     if (type == "card_edited")

@@ -283,6 +283,17 @@ std::string BoardScreen::LockedReason() const {
   return refused.ok() ? std::string() : refused.error().message;
 }
 
+core::MapPoint BoardScreen::PhoneCardLanding(const core::Zone* zone) const {
+  if (!zone) return SpawnPoint(/*left=*/false);
+  core::MapPoint at{zone->area.x + zone->area.w / 2, zone->area.y + zone->area.h / 2};
+  int crowd = 0;  // each new one a little lower and to the right, so none hides another
+  for (const auto& [id, card] : m_session.board().cards())
+    if (std::abs(card.at.x - at.x) < 0.1f && std::abs(card.at.y - at.y) < 0.1f) ++crowd;
+  at.x += 0.015f * static_cast<float>(crowd % 5);
+  at.y += 0.02f * static_cast<float>(crowd % 4);
+  return at;
+}
+
 core::MapPoint BoardScreen::SpawnPoint(bool left) const {
   // New cards wait in the quiet band at the bottom, just beside the button that made them,
   // until someone drags them to their place; each new one is offset so none hides another.

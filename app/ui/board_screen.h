@@ -66,6 +66,9 @@ class BoardScreen {
   core::Viewport viewport() const { return m_viewport; }
   bool editor_open() const { return m_editor.IsOpen(); }
   void ShowMessage(std::string french, std::int64_t now_ms, std::int64_t duration_ms = 6000);
+  // Where a card from a phone lands (the one function for it, docs/phones.md): in its zone's
+  // middle when the phone chose one, else where a new card from the right-hand button waits.
+  core::MapPoint PhoneCardLanding(const core::Zone* zone) const;
   bool Animating(std::int64_t now_ms) const;  // something moves or counts down: keep drawing
   // True once after someone touched "Séances" (the platform then shows the sessions screen).
   // Lets go of every finger (another screen takes over until they lift).

@@ -169,5 +169,16 @@ TEST(Viewport, KeepsTheMapShapeAtAnyResolution) {
   EXPECT_FLOAT_EQ(v.pixels.y, (1024 - 720) / 2.0f);
 }
 
+// A card from a phone carries the phone's anonymous id in its event; no other actor may claim one.
+TEST_F(Fixture, APhoneCardKeepsItsPhoneIdAndOnlyPhonesHaveOne) {
+  auto from_phone = session.Submit(AddCard{"Canva", "blue", {0.5f, 0.5f}, "p-0123456789ab"}, Actor::Phone);
+  ASSERT_TRUE(from_phone.ok());
+  EXPECT_EQ(from_phone->actor, Actor::Phone);
+  EXPECT_EQ(std::get<CardAdded>(from_phone->data).phone, "p-0123456789ab");
+  auto pretending = session.Submit(AddCard{"Canva", "blue", {0.5f, 0.5f}, "p-0123456789ab"}, Actor::Kiosk);
+  EXPECT_FALSE(pretending.ok());
+  EXPECT_EQ(session.board().cards().size(), 1u);
+}
+
 }  // namespace
 }  // namespace atelier::core

@@ -35,6 +35,17 @@ TEST(BoardJson, PayloadShapes) {
   EXPECT_EQ(EventDataToJson(core::CardDeleted{3}).dump(), R"({"id":3})");
 }
 
+TEST(BoardJson, APhoneCardSaysWhichPhoneAndOthersDoNot) {
+  const core::CardAdded from_phone{4, "Canva", "blue", {0.5f, 0.5f}, "p-0123456789ab"};
+  json j = EventDataToJson(from_phone);
+  EXPECT_EQ(j["phone"], "p-0123456789ab");
+  auto back = EventDataFromJson("card_added", j);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, core::EventData{from_phone});
+  EXPECT_FALSE(EventDataToJson(core::CardAdded{5, "A", "yellow", {0.5f, 0.5f}}).contains("phone"));
+  EXPECT_FALSE(EventDataFromJson("card_added", json::parse(R"({"id":1,"text":"A","colour":"yellow","at":[0,0],"phone":7})")).ok());
+}
+
 TEST(BoardJson, BadPayloadsAreRefused) {
   auto r = EventDataFromJson("card_moved", json::parse(R"({"id":1,"from":[0,0]})"));
   ASSERT_FALSE(r.ok());

@@ -1,0 +1,44 @@
+// The phone server as the kiosk runs it (docs/phones.md): started at launch when `--phones`
+// or `phones_port` asks, its lines printed on stderr, and the cards phones send served on the
+// frame loop — the one thread that submits Commands — once a frame.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "net/catalogue.h"
+#include "net/phone_desk.h"
+#include "net/phone_server.h"
+#include "platform/kiosk_sessions.h"
+#include "platform/paths.h"
+
+namespace atelier::platform {
+
+// "8080" or "127.0.0.1:8080" → address and port; false when it is neither.
+bool ParsePhonesListen(const std::string& text, std::string& address, int& port);
+
+class PhoneLink {
+ public:
+  // Starts the server; null (and the English reason on stderr) when it cannot listen.
+  static std::unique_ptr<PhoneLink> Start(const std::string& address, int port, const AppPaths& paths,
+                                          const std::string& kiosk_lang);
+  ~PhoneLink();
+
+  // Frame loop: gives the waiting cards to live's session; a session opened since the last
+  // frame gets new tokens (the old links stop working) and the lines are printed again.
+  void Frame(LiveSession& live);
+
+  const net::PhoneServer& server() const { return *m_server; }
+
+ private:
+  PhoneLink() = default;
+  void PrintLines() const;
+  net::Answer Land(const net::PhoneCard& card, LiveSession& live);
+
+  net::Catalogue m_catalogue;
+  net::PhoneDesk m_desk;
+  std::unique_ptr<net::PhoneServer> m_server;
+  const core::Session* m_session = nullptr;  // the one whose tokens are out there
+  std::vector<net::ZoneChoice> m_zones;      // what the page offers now
+};
+
+}  // namespace atelier::platform
