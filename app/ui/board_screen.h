@@ -124,6 +124,14 @@ class BoardScreen {
   std::string LockedReason() const;
   void FinishEditing(CardEditor::Outcome outcome);
   core::MapPoint SpawnPoint(bool left) const;
+  // A new card from the add button on that side: it lands in the band beside the button
+  // (core/landing.h), clear of the screen's buttons.
+  core::AddCard NewCard(std::string text, std::string colour, bool left) const;
+  core::LandingArea ButtonsToAvoid() const;
+  // What the screen shows of what just happened on the board (board_map.cpp): a glow on a card
+  // that just landed, the cards of "Ranger la carte" gliding to their places, the card size
+  // easing toward the board's. Called once a frame, before drawing.
+  void FollowBoard(std::int64_t now_ms);
   bool FingerOverBin() const;
 
   core::Session& m_session;
@@ -163,6 +171,24 @@ class BoardScreen {
   std::int64_t m_last_touch_ms = 0;
   bool m_idle = false;
   float m_message_top = 0;  // below the phase countdown and the lock notice
+
+  // The map's motion (board_map.cpp).
+  struct Landed {
+    core::CardId card = 0;
+    std::int64_t at_ms = 0;
+  };
+  struct Glide {  // "Ranger la carte" (or its undo): cards on their way, for kGlideMs
+    std::int64_t start_ms = 0;
+    std::vector<core::CardMoved> moves;  // sorted by id
+  };
+  bool m_new_left = true;                  // which add button opened the editor for a new card
+  std::int64_t m_seen_events = -1;         // the session's event count FollowBoard last saw
+  std::vector<Landed> m_landed;            // cards glowing where they landed
+  std::vector<render::Glow> m_glows;       // for View()
+  std::optional<Glide> m_glide;
+  std::vector<render::HeldCard> m_placed;  // gliding cards where they are now, for View()
+  std::optional<core::CardSize> m_shown_size;  // the size drawn, easing toward the board's
+  std::int64_t m_size_ms = 0;                  // when m_shown_size was last eased
 };
 
 }  // namespace atelier::ui
