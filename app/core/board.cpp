@@ -57,7 +57,7 @@ std::vector<const Card*> Board::InDrawOrder() const {
 std::optional<CardId> Board::CardAt(MapPoint p) const {
   const Card* best = nullptr;
   for (const auto& [id, card] : m_cards)
-    if (card.Bounds().Contains(p.x, p.y) && (!best || card.z > best->z)) best = &card;
+    if (CardBounds(card).Contains(p.x, p.y) && (!best || card.z > best->z)) best = &card;
   if (!best) return std::nullopt;
   return best->id;
 }
@@ -131,6 +131,19 @@ void Board::Apply(const Event& event) {
         }
       },
       event.data);
+  m_size_cache.size.reset();
+}
+
+CardSize Board::card_size() const {
+  if (m_size_cache.size) return *m_size_cache.size;
+  std::vector<Rect> zones;
+  zones.reserve(m_template.zones.size());
+  for (const Zone& z : m_template.zones) zones.push_back(z.area);
+  std::vector<std::size_t> counts(zones.size(), 0);
+  for (const auto& [id, card] : m_cards)
+    if (const Zone* zone = ZoneOf(card)) ++counts[static_cast<std::size_t>(zone - m_template.zones.data())];
+  m_size_cache.size = CardSizeFor(zones, counts, m_cards.size());
+  return *m_size_cache.size;
 }
 
 void Board::RecordUndoable(std::int64_t seq, const Undoable& what) {
@@ -221,6 +234,13 @@ void Board::Redo(const Undoable& what, std::int64_t t, Actor actor, bool fresh) 
           m_fac.hidden.erase(it);
         } else if constexpr (std::is_same_v<E, LabelRenamed>) {
           SetLabel(e.key, e.text);
+        } else if constexpr (std::is_same_v<E, CardsArranged>) {
+          for (const CardMoved& m : e.moves) {
+            auto it = m_cards.find(m.id);
+            if (it == m_cards.end()) continue;
+            it->second.at = m.to;
+            it->second.changed_ms = t;
+          }
         }
       },
       what);
@@ -251,6 +271,13 @@ void Board::Reverse(const Undoable& what, std::int64_t t) {
           Redo(CardHidden{e.id}, t, Actor::Facilitator, false);
         } else if constexpr (std::is_same_v<E, LabelRenamed>) {
           SetLabel(e.key, e.old_text);
+        } else if constexpr (std::is_same_v<E, CardsArranged>) {
+          for (const CardMoved& m : e.moves) {
+            auto it = m_cards.find(m.id);
+            if (it == m_cards.end()) continue;
+            it->second.at = m.from;
+            it->second.changed_ms = t;
+          }
         }
       },
       what);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/card.h"
+#include "core/card_size.h"
 #include "core/event.h"
 #include "core/template.h"
 
@@ -87,6 +88,12 @@ class Board {
   // The topmost card whose rectangle contains p, if any.
   std::optional<CardId> CardAt(MapPoint p) const;
 
+  // How big cards are on this board now (core/card_size.h: it follows how crowded the zones
+  // are), and a card's rectangle at that size. Everything that draws or hit-tests a card on the
+  // map uses these: the kiosk, the replay, the exports.
+  CardSize card_size() const;
+  Rect CardBounds(const Card& card) const { return CardRectAt(card.at, card_size()); }
+
   // Derived from the card's position on this board's template.
   const Zone* ZoneOf(const Card& card) const { return m_template.ZoneAt(card.at); }
 
@@ -114,6 +121,13 @@ class Board {
   std::int64_t m_next_z = 1;
   std::int64_t m_last_ms = 0;
   Facilitation m_fac;
+  // card_size(), worked out on first use after a change (a fold of many events pays once).
+  // Derived state: two boards with the same cards are equal whether or not it is filled in.
+  struct SizeCache {
+    std::optional<CardSize> size;
+    bool operator==(const SizeCache&) const { return true; }
+  };
+  mutable SizeCache m_size_cache;
 };
 
 }  // namespace atelier::core

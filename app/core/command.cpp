@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/arrange.h"
 #include "core/palette.h"
 #include "core/text.h"
 
@@ -50,7 +51,8 @@ Result<EventData> Decide(const Board& board, const Command& command, const Decid
           if (auto err = CheckCard(text, c.colour)) return *err;
           if (!Finite(c.at)) return Error{"Position de carte invalide."};
           if (!c.phone.empty() && context.actor != Actor::Phone) return Error{"Seul un téléphone a un identifiant de téléphone."};
-          return EventData{CardAdded{board.next_id(), text, c.colour, ClampToMap(c.at), c.phone}};
+          const MapPoint at = c.landing ? LandCard(board, c.at, *c.landing) : c.at;
+          return EventData{CardAdded{board.next_id(), text, c.colour, ClampToMap(at), c.phone}};
         } else if constexpr (std::is_same_v<C, MoveCard>) {
           const Card* card = board.Find(c.id);
           if (!card) return NoSuchCard(c.id);
@@ -135,6 +137,10 @@ Result<EventData> Decide(const Board& board, const Command& command, const Decid
           const auto& redo = board.facilitation().redo;
           if (redo.empty()) return Error{"Rien à rétablir."};
           return EventData{ActionRedone{redo.back().seq, redo.back().what}};
+        } else if constexpr (std::is_same_v<C, ArrangeBoard>) {
+          CardsArranged arranged = ArrangeCards(board);
+          if (arranged.moves.empty()) return Error{"La carte est déjà rangée."};
+          return EventData{std::move(arranged)};
         } else {
           static_assert(sizeof(C) == 0, "Decide handles every command");
         }

@@ -1,19 +1,24 @@
 // What someone asks the board to do. The core decides (Decide) whether it makes sense: it
 // becomes an event, or is refused with a reason and changes nothing.
 #pragma once
+#include <optional>
 #include <string>
 #include <variant>
 
 #include "core/board.h"
 #include "core/error.h"
 #include "core/event.h"
+#include "core/landing.h"
 
 namespace atelier::core {
 
 struct AddCard {
   std::string text;
   std::string colour;
-  MapPoint at;
+  MapPoint at;  // where the card goes; with a landing, where it would rather go
+  // Set: the card lands at the nearest free place to `at` in this area (core/landing.h), worked
+  // out by Decide on the board as it is when the command is decided.
+  std::optional<LandingArea> landing;
   std::string phone;  // only with Actor::Phone: the phone's anonymous id, kept in the event
 };
 
@@ -70,10 +75,11 @@ struct LockBoard {};
 struct UnlockBoard {};
 struct Undo {};
 struct Redo {};
+struct ArrangeBoard {};  // "Ranger la carte" (core/arrange.h)
 
 using Command = std::variant<AddCard, MoveCard, EditCard, DeleteCard, RestoreCard, VoteCard, ResetVotes, HideCard,
                              ShowCard, EraseCard, RenameLabel, StartPhase, EndPhase, PauseTimer, ResumeTimer,
-                             ExtendTimer, LockBoard, UnlockBoard, Undo, Redo>;
+                             ExtendTimer, LockBoard, UnlockBoard, Undo, Redo, ArrangeBoard>;
 
 // Who asks, and when (session milliseconds, the clock that will stamp the event): the rules
 // depend on both (a locked board, the double-tap lock-out on votes).

@@ -49,6 +49,7 @@ std::string_view EventTypeName(const EventData& data) {
         else if constexpr (std::is_same_v<E, LabelRenamed>) return "label_renamed";
         else if constexpr (std::is_same_v<E, ActionUndone>) return "undone";
         else if constexpr (std::is_same_v<E, ActionRedone>) return "redone";
+        else if constexpr (std::is_same_v<E, CardsArranged>) return "cards_arranged";
         else static_assert(Dependent<E>::value, "every event type has a name");
       },
       data);

@@ -130,9 +130,17 @@ struct LabelRenamed {
   bool operator==(const LabelRenamed&) const = default;
 };
 
+// "Ranger la carte" (the facilitator tidies the map): every card it moved, from and to, in one
+// event, so one undo puts every card back where it was and the replay shows one step. Cards
+// keep their place in the stacking order (z).
+struct CardsArranged {
+  std::vector<CardMoved> moves;
+  bool operator==(const CardsArranged&) const = default;
+};
+
 // The events the facilitator's undo can reverse.
 using Undoable = std::variant<CardAdded, CardMoved, CardEdited, CardDeleted, CardRestored, CardVoted, VotesReset,
-                              CardHidden, CardShown, LabelRenamed>;
+                              CardHidden, CardShown, LabelRenamed, CardsArranged>;
 
 // Undo and redo are events too, so the replay shows them. Each names the event it reverses
 // (seq) and carries it whole (what), so a reader — and Apply — knows exactly what changed:
@@ -151,7 +159,8 @@ struct ActionRedone {
 
 using EventData = std::variant<CardAdded, CardMoved, CardEdited, CardDeleted, CardRestored, PhaseStarted, PhaseEnded,
                                TimerPaused, TimerResumed, TimerExtended, BoardLocked, BoardUnlocked, CardVoted,
-                               VotesReset, CardHidden, CardShown, CardErased, LabelRenamed, ActionUndone, ActionRedone>;
+                               VotesReset, CardHidden, CardShown, CardErased, LabelRenamed, ActionUndone, ActionRedone,
+                               CardsArranged>;
 
 std::string_view EventTypeName(const EventData& data);  // "card_added", "card_moved" …
 std::string_view UndoableTypeName(const Undoable& what);

@@ -10,6 +10,7 @@ Result<Event> Session::Submit(const Command& command, Actor actor) {
   m_journal.Append(event);  // recorded before the board shows it
   ++m_next_seq;
   m_board.Apply(event);
+  m_last = event;
   return event;
 }
 

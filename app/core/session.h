@@ -2,6 +2,7 @@
 // stamps them. The only way the live board changes: Submit(command) → Decide → journal → Apply.
 #pragma once
 #include <cstdint>
+#include <optional>
 
 #include "core/board.h"
 #include "core/clock.h"
@@ -23,12 +24,16 @@ class Session {
   std::int64_t NowMs() const { return m_clock.NowMs(); }  // session time, as events are stamped
   const Journal& journal() const { return m_journal; }
   std::int64_t events_so_far() const { return m_next_seq - 1; }
+  // The event Submit last committed (none yet in this run): screens follow it to show what just
+  // happened (a new card's glow, the cards of "Ranger la carte" gliding to their places).
+  const std::optional<Event>& last_event() const { return m_last; }
 
  private:
   Board m_board;
   Journal& m_journal;
   const Clock& m_clock;
   std::int64_t m_next_seq;
+  std::optional<Event> m_last;
 };
 
 }  // namespace atelier::core

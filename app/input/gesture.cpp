@@ -9,8 +9,8 @@ namespace {
 
 core::MapPoint Add(core::MapPoint a, core::MapPoint b) { return {a.x + b.x, a.y + b.y}; }
 
-core::Rect BoundsAt(core::MapPoint centre) {
-  return {centre.x - core::kCardWidth / 2, centre.y - core::kCardHeight / 2, core::kCardWidth, core::kCardHeight};
+core::Rect BoundsAt(core::MapPoint centre, const core::Board& board) {
+  return core::CardRectAt(centre, board.card_size());
 }
 
 float Distance(core::ScreenPoint a, core::ScreenPoint b) { return std::hypot(a.x - b.x, a.y - b.y); }
@@ -45,7 +45,7 @@ std::optional<core::CardId> GestureTracker::CardUnder(core::MapPoint at, const c
   for (const Press& p : m_presses) {
     if (p.state != State::Dragging) continue;
     any_dragged = true;
-    if (p.pointer != pointer && BoundsAt(p.centre).Contains(at.x, at.y)) {
+    if (p.pointer != pointer && BoundsAt(p.centre, board).Contains(at.x, at.y)) {
       held = true;
       return p.card;
     }
@@ -59,7 +59,7 @@ std::optional<core::CardId> GestureTracker::CardUnder(core::MapPoint at, const c
       bool dragged = std::any_of(m_presses.begin(), m_presses.end(), [&](const Press& p) {
         return p.state == State::Dragging && p.card == id;
       });
-      if (!dragged && card.Bounds().Contains(at.x, at.y) && (!best || card.z > best->z)) best = &card;
+      if (!dragged && board.CardBounds(card).Contains(at.x, at.y) && (!best || card.z > best->z)) best = &card;
     }
     if (best) found = best->id;
   }

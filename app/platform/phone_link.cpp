@@ -77,7 +77,8 @@ net::Answer PhoneLink::Land(const net::PhoneCard& card, LiveSession& live) {
       return {.status = 400, .error = true, .word = "bad_field",
               .french = net::TrLater("Cette zone n'existe pas sur la carte."), .field = "zone"};
   }
-  const core::AddCard add{card.request.text, card.request.colour, live.screen->PhoneCardLanding(zone), card.phone};
+  core::AddCard add = live.screen->PhoneCard(card.request.text, card.request.colour, zone);
+  add.phone = card.phone;
   core::Result<core::Event> done = live.session->Submit(add, core::Actor::Phone);
   if (!done.ok())  // the core's own reason (French; the catalogue may not know it)
     return {.status = 409, .error = true, .word = "refused", .french = done.error().message};

@@ -217,15 +217,18 @@ void BoardPainter::PaintMap(const BoardView& view, DrawList& out) {
 
 // ----------------------------------------------------------------------------------- cards
 
-void BoardPainter::PaintCard(const core::Card& card, core::MapPoint at, const BoardView& view, bool lifted,
-                             float glow, DrawList& out) {
+void BoardPainter::PaintCard(const core::Card& card, core::MapPoint at, core::CardSize size, const BoardView& view,
+                             bool lifted, float glow, DrawList& out) {
   const core::Rect vp = view.viewport.pixels;
   const float s = vp.h / 1080.0f;
   const float k = lifted ? m_style.lift_scale : 1.0f;
-  const float base_w = core::kCardWidth * vp.w, base_h = core::kCardHeight * vp.h;
+  const float base_w = size.w * vp.w, base_h = size.h * vp.h;
+  // Smaller cards (a crowded board) have less padding and smaller corners, so their text keeps
+  // its size as long as it can (never below the style's minimum).
+  const float small = std::clamp(size.h / core::kFullCardSize.h, 0.0f, 1.0f);
   const float w = base_w * k, h = base_h * k;
   const core::ScreenPoint c = view.viewport.ToScreen(at);
-  const RoundRect r{c.x - w / 2, c.y - h / 2, w, h, m_style.radius * s * k};
+  const RoundRect r{c.x - w / 2, c.y - h / 2, w, h, m_style.radius * s * k * std::max(small, 0.5f)};
   auto offset = [](RoundRect rr, float dy) {
     rr.y += dy;
     return rr;
@@ -247,19 +250,24 @@ void BoardPainter::PaintCard(const core::Card& card, core::MapPoint at, const Bo
   const core::Rgb paper = core::FindColour(card.colour).value_or(core::kPalette[0]).paper;
   out.Fill(r, WithAlpha(Mix(paper, kWhite, 0.12f), 1), WithAlpha(Shade(paper, 0.97f), 1));
 
-  const float pad = m_style.padding * s;
+  // The text is laid out for the board's own card size (one cached layout per card) and scaled
+  // to the size drawn, which differs only while the kiosk eases a change of size.
+  const core::CardSize layout = (view.board && size == view.CardSize()) ? view.board->card_size() : size;
+  const float fit = layout.h > 0 ? size.h / layout.h : 1.0f;
+  const float pad = m_style.padding * s * std::max(std::clamp(layout.h / core::kFullCardSize.h, 0.0f, 1.0f), 0.35f);
   const TextStyle text{.max_size = m_style.max_text * s,
                        .min_size = m_style.min_text * s,
                        .colour = WithAlpha(core::kInk, 1),
                        .align = Align::Centre,
                        .weight = -0.03f,
                        .middle = true};
-  Text(out, card.text, r.x + pad * k, r.y + pad * k, base_w - 2 * pad, base_h - 2 * pad, text, k);
+  Text(out, card.text, r.x + pad * k * fit, r.y + pad * k * fit, layout.w * vp.w - 2 * pad,
+       layout.h * vp.h - 2 * pad, text, k * fit);
 
   if (card.votes > 0) {
     // Dot votes: a disc astride the top-right corner, so it never hides the card's words, with
     // the count in white — readable from across the room on every paper colour.
-    const float d = 46 * s * k;
+    const float d = 46 * s * k * std::max(small, 0.6f);
     const RoundRect badge{r.x + r.w - d * 0.7f, r.y - d * 0.3f, d, d, d / 2};
     out.Soft(offset(badge, 2 * s), WithAlpha(kBlack, 0.25f), -1 * s, 4 * s);
     out.Fill(badge, WithAlpha(kVoteBadge, 1));
@@ -279,7 +287,8 @@ void BoardPainter::PaintTrail(const Trail& trail, const BoardView& view, DrawLis
   if (strength <= 0) return;
   const core::Rect vp = view.viewport.pixels;
   const float s = vp.h / 1080.0f;
-  const float w = core::kCardWidth * vp.w, h = core::kCardHeight * vp.h;
+  const core::CardSize size = view.CardSize();
+  const float w = size.w * vp.w, h = size.h * vp.h;
   const core::ScreenPoint c = view.viewport.ToScreen(trail.from);
   const float x0 = c.x - w / 2, y0 = c.y - h / 2;
   const Rgba ink = WithAlpha(kAxisInk, 0.75f * strength);
@@ -336,12 +345,20 @@ void BoardPainter::Paint(const BoardView& view, DrawList& out) {
   auto held = [&](core::CardId id) {
     return std::any_of(view.held.begin(), view.held.end(), [id](const HeldCard& h) { return h.id == id; });
   };
+  const core::CardSize size = view.CardSize();
+  auto placed = [&](const core::Card& card) {
+    if (view.placed.empty()) return card.at;
+    auto it = std::lower_bound(view.placed.begin(), view.placed.end(), card.id,
+                               [](const HeldCard& h, core::CardId id) { return h.id < id; });
+    return it != view.placed.end() && it->id == card.id ? it->at : card.at;
+  };
   for (const core::Card* card : view.board->InDrawOrder())
-    if (view.held.empty() || !held(card->id)) PaintCard(*card, card->at, view, false, glow(card->id), out);
+    if (view.held.empty() || !held(card->id)) PaintCard(*card, placed(*card), size, view, false, glow(card->id), out);
   auto paint_loose = [&](bool lifted) {
     for (const LooseCard& l : view.loose)
       if (l.lifted == lifted)
-        PaintCard(core::Card{.text = std::string(l.text), .colour = std::string(l.colour)}, l.at, view, lifted, 0, out);
+        PaintCard(core::Card{.text = std::string(l.text), .colour = std::string(l.colour)}, l.at, core::kFullCardSize,
+                  view, lifted, 0, out);
   };
   if (view.tray_band.w > 0) {
     const core::Rect& b = view.tray_band;
@@ -351,7 +368,7 @@ void BoardPainter::Paint(const BoardView& view, DrawList& out) {
     paint_loose(false);
   }
   for (const HeldCard& h : view.held)
-    if (const core::Card* card = view.board->Find(h.id)) PaintCard(*card, h.at, view, true, glow(card->id), out);
+    if (const core::Card* card = view.board->Find(h.id)) PaintCard(*card, h.at, size, view, true, glow(card->id), out);
   paint_loose(true);
 }
 

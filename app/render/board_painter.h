@@ -80,8 +80,9 @@ class BoardPainter {
                            bool middle);
   void PaintMap(const BoardView& view, DrawList& out);
   // glow: 0 none … 1 full (highlighted cards, fading replay glows).
-  void PaintCard(const core::Card& card, core::MapPoint at, const BoardView& view, bool lifted, float glow,
-                 DrawList& out);
+  // size: map units (the view's card size on the map; the full size for the tray's cards).
+  void PaintCard(const core::Card& card, core::MapPoint at, core::CardSize size, const BoardView& view, bool lifted,
+                 float glow, DrawList& out);
   void PaintTrail(const Trail& trail, const BoardView& view, DrawList& out);
 
   Font m_font;

@@ -3,6 +3,7 @@
 // cards that just moved came from. Plain data that only points at the caller's objects for the
 // duration of a Draw/Paint call.
 #pragma once
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -56,6 +57,14 @@ struct BoardView {
   // drawn over the board's cards, then its cards, then the lifted ones above everything.
   core::Rect tray_band;
   std::span<const LooseCard> loose;
+  // The size cards are drawn at: none, the board's own (Board::card_size); the kiosk gives the
+  // size it is easing toward the board's, so a change is never a jump.
+  std::optional<core::CardSize> card_size;
+  // Cards drawn somewhere else than their board place, not lifted: "Ranger la carte" gliding
+  // them from where they were. Sorted by id.
+  std::span<const HeldCard> placed;
+
+  core::CardSize CardSize() const { return card_size ? *card_size : board->card_size(); }
 };
 
 }  // namespace atelier::render

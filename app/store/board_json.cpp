@@ -69,6 +69,11 @@ json EventDataToJson(const core::EventData& data) {
           return json{{"before", std::move(before)}};
         } else if constexpr (std::is_same_v<E, core::LabelRenamed>) {
           return json{{"key", e.key}, {"old_text", e.old_text}, {"text", e.text}};
+        } else if constexpr (std::is_same_v<E, core::CardsArranged>) {
+          json moves = json::array();
+          for (const core::CardMoved& m : e.moves)
+            moves.push_back(json{{"id", m.id}, {"from", PointToJson(m.from)}, {"to", PointToJson(m.to)}});
+          return json{{"moves", std::move(moves)}};
         } else if constexpr (std::is_same_v<E, core::ActionUndone> || std::is_same_v<E, core::ActionRedone>) {
           const core::EventData what = core::ToEventData(e.what);
           return json{{"seq", e.seq}, {"type", core::EventTypeName(what)}, {"payload", EventDataToJson(what)}};
@@ -99,6 +104,16 @@ std::vector<std::pair<core::CardId, int>> ReadCounts(const json& p, std::string_
       throw Problem{std::string(type) + " payload: \"before\" holds [card id, votes] pairs"};
     out.emplace_back(pair[0].get<core::CardId>(), pair[1].get<int>());
   }
+  return out;
+}
+
+std::vector<core::CardMoved> ReadMoves(const json& p, std::string_view type) {
+  const json& list = Field(p, "moves", type);
+  if (!list.is_array()) throw Problem{std::string(type) + " payload: \"moves\" must be a list"};
+  std::vector<core::CardMoved> out;
+  out.reserve(list.size());
+  for (const json& m : list)
+    out.push_back({ReadInt(m, "id", type), ReadPoint(m, "from", type), ReadPoint(m, "to", type)});
   return out;
 }
 
@@ -148,6 +163,7 @@ core::Result<core::EventData> EventDataFromJson(std::string_view type, const jso
     if (type == "card_erased") return EventData{CardErased{ReadInt(p, "id", type)}};
     if (type == "label_renamed")
       return EventData{LabelRenamed{ReadText(p, "key", type), ReadText(p, "old_text", type), ReadText(p, "text", type)}};
+    if (type == "cards_arranged") return EventData{CardsArranged{ReadMoves(p, type)}};
     if (type == "undone" || type == "redone") {
       auto [seq, what] = ReadReversed(p, type);
       if (type == "undone") return EventData{ActionUndone{seq, std::move(what)}};
@@ -220,6 +236,9 @@ nlohmann::ordered_json BoardToJsonValue(const core::Board& board, std::string_vi
     c["impact"] = std::round(static_cast<double>(core::ImpactAt(card.at)) * 1000.0) / 1000.0;
     c["x"] = FloatForJson(card.at.x);
     c["y"] = FloatForJson(card.at.y);
+    const core::Rect bounds = board.CardBounds(card);  // the card's rectangle: x, y is its centre
+    c["w"] = FloatForJson(bounds.w);
+    c["h"] = FloatForJson(bounds.h);
     c["z"] = card.z;
     c["votes"] = card.votes;
     c["created_ms"] = card.created_ms;

@@ -66,9 +66,9 @@ class BoardScreen {
   core::Viewport viewport() const { return m_viewport; }
   bool editor_open() const { return m_editor.IsOpen(); }
   void ShowMessage(std::string french, std::int64_t now_ms, std::int64_t duration_ms = 6000);
-  // Where a card from a phone lands (the one function for it, docs/phones.md): in its zone's
-  // middle when the phone chose one, else where a new card from the right-hand button waits.
-  core::MapPoint PhoneCardLanding(const core::Zone* zone) const;
+  // A card from a phone (the one function for where it lands, docs/phones.md): at the nearest
+  // free place to its zone's middle when the phone chose one, else as from the right-hand button.
+  core::AddCard PhoneCard(std::string text, std::string colour, const core::Zone* zone) const;
   bool Animating(std::int64_t now_ms) const;  // something moves or counts down: keep drawing
   // True once after someone touched "Séances" (the platform then shows the sessions screen).
   // Lets go of every finger (another screen takes over until they lift).
@@ -127,6 +127,14 @@ class BoardScreen {
   std::string LockedReason() const;
   void FinishEditing(CardEditor::Outcome outcome);
   core::MapPoint SpawnPoint(bool left) const;
+  // A new card from the add button on that side: it lands in the band beside the button
+  // (core/landing.h), clear of the screen's buttons.
+  core::AddCard NewCard(std::string text, std::string colour, bool left) const;
+  core::LandingArea ButtonsToAvoid() const;
+  // What the screen shows of what just happened on the board (board_map.cpp): a glow on a card
+  // that just landed, the cards of "Ranger la carte" gliding to their places, the card size
+  // easing toward the board's. Called once a frame, before drawing.
+  void FollowBoard(std::int64_t now_ms);
   bool FingerOverBin() const;
 
   core::Session& m_session;
@@ -166,6 +174,24 @@ class BoardScreen {
   std::int64_t m_last_touch_ms = 0;
   bool m_idle = false;
   float m_message_top = 0;  // below the phase countdown and the lock notice
+
+  // The map's motion (board_map.cpp).
+  struct Landed {
+    core::CardId card = 0;
+    std::int64_t at_ms = 0;
+  };
+  struct Glide {  // "Ranger la carte" (or its undo): cards on their way, for kGlideMs
+    std::int64_t start_ms = 0;
+    std::vector<core::CardMoved> moves;  // sorted by id
+  };
+  bool m_new_left = true;                  // which add button opened the editor for a new card
+  std::int64_t m_seen_events = -1;         // the session's event count FollowBoard last saw
+  std::vector<Landed> m_landed;            // cards glowing where they landed
+  std::vector<render::Glow> m_glows;       // for View()
+  std::optional<Glide> m_glide;
+  std::vector<render::HeldCard> m_placed;  // gliding cards where they are now, for View()
+  std::optional<core::CardSize> m_shown_size;  // the size drawn, easing toward the board's
+  std::int64_t m_size_ms = 0;                  // when m_shown_size was last eased
 };
 
 }  // namespace atelier::ui

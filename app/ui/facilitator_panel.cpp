@@ -72,6 +72,7 @@ std::string DescribeStep(const core::UndoStep& step, const core::Board& board) {
         else if constexpr (std::is_same_v<E, core::VotesReset>) return Tr("remise à zéro des votes");
         else if constexpr (std::is_same_v<E, core::CardHidden>) return Tr("masquage de la carte") + card;
         else if constexpr (std::is_same_v<E, core::CardShown>) return Tr("retour de la carte masquée") + card;
+        else if constexpr (std::is_same_v<E, core::CardsArranged>) return Tr("rangement de la carte");
         else return Tr("renommage de « {1} »", {e.text});
       },
       step.what);
@@ -216,6 +217,13 @@ void FacilitatorPanel::DrawBoardPage(Controls& controls, const Fonts& fonts, flo
     if (controls.Button(Tr("Verrouiller le tableau"), full, ButtonLook::Primary, fonts.large))
       Submit(session, core::LockBoard{}, message);
   }
+  // "Ranger la carte" (core/arrange.h): one step, undone by "Défaire" below.
+  ImGui::Spacing();
+  Heading(fonts, Tr("Ranger"));
+  Line(fonts, Tr("Les cartes de chaque zone se rangent sans se cacher, en gardant leur hauteur d'impact."),
+       colours::kInkSoft);
+  if (controls.Button(Tr("Ranger la carte"), full, ButtonLook::Primary, fonts.large))
+    Submit(session, core::ArrangeBoard{}, message);
   ImGui::Spacing();
   Heading(fonts, Tr("Revenir en arrière"));
   const auto& undo = board.facilitation().undo;

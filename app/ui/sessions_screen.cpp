@@ -267,7 +267,7 @@ void SessionsScreen::DrawPreview(const core::Board& board, ImVec2 at, ImVec2 siz
   for (const core::Card* card : board.InDrawOrder()) {
     core::Rgb paper = core::FindColour(card->colour).value_or(core::kPalette[0]).paper;
     ImVec2 c(at.x + card->at.x * size.x, at.y + card->at.y * size.y);
-    float hw = core::kCardWidth * size.x / 2, hh = core::kCardHeight * size.y / 2;
+    float hw = board.card_size().w * size.x / 2, hh = board.card_size().h * size.y / 2;
     draw->AddRectFilled(ImVec2(c.x - hw, c.y - hh), ImVec2(c.x + hw, c.y + hh), ToImU32(paper), 2 * m_scale);
     draw->AddRect(ImVec2(c.x - hw, c.y - hh), ImVec2(c.x + hw, c.y + hh), IM_COL32(0, 0, 0, 60), 2 * m_scale);
   }

@@ -171,11 +171,11 @@ TEST(Viewport, KeepsTheMapShapeAtAnyResolution) {
 
 // A card from a phone carries the phone's anonymous id in its event; no other actor may claim one.
 TEST_F(Fixture, APhoneCardKeepsItsPhoneIdAndOnlyPhonesHaveOne) {
-  auto from_phone = session.Submit(AddCard{"Canva", "blue", {0.5f, 0.5f}, "p-0123456789ab"}, Actor::Phone);
+  auto from_phone = session.Submit(AddCard{.text = "Canva", .colour = "blue", .at = {0.5f, 0.5f}, .phone = "p-0123456789ab"}, Actor::Phone);
   ASSERT_TRUE(from_phone.ok());
   EXPECT_EQ(from_phone->actor, Actor::Phone);
   EXPECT_EQ(std::get<CardAdded>(from_phone->data).phone, "p-0123456789ab");
-  auto pretending = session.Submit(AddCard{"Canva", "blue", {0.5f, 0.5f}, "p-0123456789ab"}, Actor::Kiosk);
+  auto pretending = session.Submit(AddCard{.text = "Canva", .colour = "blue", .at = {0.5f, 0.5f}, .phone = "p-0123456789ab"}, Actor::Kiosk);
   EXPECT_FALSE(pretending.ok());
   EXPECT_EQ(session.board().cards().size(), 1u);
 }

@@ -16,20 +16,8 @@ constexpr unsigned kBluePaper = 0x9ccff5;    // core::kPalette "blue"
 constexpr unsigned kYellowPaper = 0xffe97a;  // core::kPalette "yellow"
 
 // Builds a script one step at a time, each step a little after the previous one.
-struct Script {
-  std::vector<json> lines;
-  int t = 300;  // the first frame has drawn the controls by then
-  Script& Tap(const std::string& label, int gap = 150) {
-    lines.push_back({{"t", t}, {"tap", {{"label", label}}}});
-    t += gap;
-    return *this;
-  }
-  Script& Add(json line, int gap = 150) {
-    line["t"] = t;
-    lines.push_back(line);
-    t += gap;
-    return *this;
-  }
+struct Script : e2e::ScriptLines<Script> {
+  Script() { tap_gap = 150; }
   Script& Drag(json from, json to, int ms = 500, int id = 0) {
     return Add({{"drag", {{"from", from}, {"to", to}, {"ms", ms}}}, {"id", id}}, ms + 200);
   }

@@ -29,6 +29,25 @@ std::filesystem::path FreshDir(const std::string& name);
 std::filesystem::path WriteScript(const std::filesystem::path& dir, const std::string& name,
                                   const std::vector<nlohmann::json>& lines);
 
+// An input script being written, one timed line at a time (docs/input-script.md). Each test's
+// own script derives from it (Self) to add its steps; tap_gap is the pause after a tap that
+// its screens need.
+template <class Self>
+struct ScriptLines {
+  std::vector<nlohmann::json> lines;
+  int t = 300;  // the first frame has drawn the controls by then
+  int tap_gap = 250;
+  Self& Add(nlohmann::json line, int gap = 150) {
+    line["t"] = t;
+    lines.push_back(std::move(line));
+    t += gap;
+    return static_cast<Self&>(*this);
+  }
+  Self& Tap(const std::string& label, int gap = -1) {
+    return Add({{"tap", {{"label", label}}}}, gap < 0 ? tap_gap : gap);
+  }
+};
+
 nlohmann::json ReadJson(const std::filesystem::path& path);
 
 // A file's bytes ("" when it cannot be read).

@@ -18,16 +18,8 @@ namespace {
 
 using nlohmann::json;
 
-struct Script {
-  std::vector<json> lines;
-  int t = 300;
-  Script& Add(json line, int gap = 150) {
-    line["t"] = t;
-    lines.push_back(line);
-    t += gap;
-    return *this;
-  }
-  Script& Tap(const std::string& label, int gap = 300) { return Add({{"tap", {{"label", label}}}}, gap); }
+struct Script : e2e::ScriptLines<Script> {
+  Script() { tap_gap = 300; }
   Script& Key(const std::string& key, int gap = 300) { return Add({{"key", key}}, gap); }
   Script& Drag(const std::string& card, json to, int gap = 700) {
     return Add({{"drag", {{"from", {{"card", card}}}, {"to", to}, {"ms", 400}}}}, gap);
@@ -124,7 +116,9 @@ TEST(FacilitatorIdle, PanelClosesItselfAfterAMinuteUntouchedAndStaysOpenWhileTou
   auto dir = FreshDir("panel-idle");
   std::vector<json> lines;
   int t = EnterPanelLines(lines, 300);
-  Script s{.lines = lines, .t = t + 5000};
+  Script s;
+  s.lines = lines;
+  s.t = t + 5000;
   s.Tap("Tableau", 80);  // a tab of the panel (fails unless it is open), and the last touch
   const int touched = s.t;
   s.t = touched + 57000;  // 62 s after the panel opened, 57 s after the touch

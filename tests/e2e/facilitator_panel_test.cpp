@@ -21,16 +21,8 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-struct Script {
-  std::vector<json> lines;
-  int t = 300;
-  Script& Add(json line, int gap = 150) {
-    line["t"] = t;
-    lines.push_back(line);
-    t += gap;
-    return *this;
-  }
-  Script& Tap(const std::string& label, int gap = 250) { return Add({{"tap", {{"label", label}}}}, gap); }
+struct Script : e2e::ScriptLines<Script> {
+  Script() { tap_gap = 250; }
   Script& Taps(const std::vector<std::string>& labels) {
     for (const std::string& label : labels) Tap(label, 150);
     return *this;
@@ -142,7 +134,9 @@ TEST(FacilitatorPanel, SettingsApplyAtOnceAreSavedBesideTheCommentsAndHoldAfterA
   auto script = WriteScript(dir, "settings.jsonl", s.lines);
   e2e::Run run = RunAtelier({"--size", "1920x1080", "--session", session.string(), "--input-script", script.string(),
                              "--quit-after-script"},
-                            300, {config_env});
+                            // the minute of waiting is ~3 800 drawn frames: 223 s alone, over 300 s
+                            // beside another e2e test on 2 cores
+                            540, {config_env});
   ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
 
   const std::string text = ReadBytes(conf);

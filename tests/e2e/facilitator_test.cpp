@@ -18,16 +18,8 @@ namespace {
 
 using nlohmann::json;
 
-struct Script {
-  std::vector<json> lines;
-  int t = 300;
-  Script& Add(json line, int gap = 150) {
-    line["t"] = t;
-    lines.push_back(line);
-    t += gap;
-    return *this;
-  }
-  Script& Tap(const std::string& label, int gap = 200) { return Add({{"tap", {{"label", label}}}}, gap); }
+struct Script : e2e::ScriptLines<Script> {
+  Script() { tap_gap = 200; }
   Script& TapCard(const std::string& text, int gap = 600) { return Add({{"tap", {{"card", text}}}}, gap); }
   Script& NewCard(const std::string& text, json to) {
     Tap("Ajouter une carte", 400).Add({{"text", text}}, 200).Tap("Valider", 400);

@@ -66,7 +66,7 @@ class PhoneServerFixture : public ::testing::Test {
 
   // What the kiosk's PhoneLink does, without a screen: the card goes to the map's middle.
   Answer Land(const PhoneCard& c) {
-    auto done = session.Submit(core::AddCard{c.request.text, c.request.colour, {0.5f, 0.5f}, c.phone},
+    auto done = session.Submit(core::AddCard{.text = c.request.text, .colour = c.request.colour, .at = {0.5f, 0.5f}, .phone = c.phone},
                                core::Actor::Phone);
     if (!done.ok()) return {.status = 409, .error = true, .word = "refused", .french = done.error().message};
     return {.status = 201, .word = "on_board", .french = "Votre carte est sur le tableau.",
