@@ -67,8 +67,9 @@ TEST(FacilitatorIdle, InvitationAfterAQuietTimeAndTheWakingTouchChangesNothing) 
   Script s;
   s.Tap("Ajouter une carte", 400).Add({{"text", "HelloAsso"}}, 200).Tap("Valider", 400);
   s.Drag("HelloAsso", {{"map", {0.5, 0.5}}});  // in the middle, under where the invitation shows
+  s.t += 800;  // the new card's landing glow (1.6 s) is over, still well before the invitation
   s.Shot(dir / "before.png").Dump(dir / "before.json");
-  s.t += 2300;  // 2 s quiet (the drag lifted ~0.4 s ago): the invitation is up
+  s.t += 2300;  // 2 s quiet (the drag lifted ~1.1 s before the first picture): the invitation is up
   s.Shot(dir / "idle.png");
   // The waking touch drags the card: it must neither move it nor do anything else.
   s.Drag("HelloAsso", {{"map", {0.2, 0.8}}});

@@ -256,7 +256,7 @@ TEST(BoardPainter, TwoThousandCardsAllPaintAndRepaintTheSame) {
   DrawList first;
   const BoardView view = ViewOf(board);
   painter.Paint(view, first);  // fills the layout cache
-  const float half_w = core::kCardWidth * view.viewport.pixels.w / 2;
+  const float half_w = board.card_size().w * view.viewport.pixels.w / 2;  // the crowd's size
   const auto papers = std::count_if(first.quads().begin(), first.quads().end(), [&](const auto& q) {
     return q.params[0] == static_cast<float>(QuadKind::Fill) && std::abs(q.shape[2] - half_w) < 0.01f;
   });
