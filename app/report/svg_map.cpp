@@ -37,7 +37,7 @@ class Gradients {
  public:
   std::string Id(render::Rgba top, render::Rgba bottom) {
     const std::string key = Hex(top) + Num(top.a) + Hex(bottom) + Num(bottom.a);
-    auto [it, fresh] = m_ids.emplace(key, "g" + std::to_string(m_ids.size() + 1));
+    auto [it, fresh] = m_ids.emplace(key, std::string("g").append(std::to_string(m_ids.size() + 1)));
     if (fresh)
       m_defs += "<linearGradient id=\"" + it->second + "\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\"><stop offset=\"0\" stop-color=\"" +
                 Hex(top) + "\"" + Opacity("stop-opacity", top) + "/><stop offset=\"1\" stop-color=\"" + Hex(bottom) +
