@@ -84,6 +84,7 @@ PhoneServer::PhoneServer(const PhoneServerConfig& config, PhoneDesk& desk, const
       m_per_address(config.limits.requests_per_address_per_minute),
       m_per_phone(config.limits.cards_per_phone_per_minute),
       m_in_all(config.limits.cards_per_minute) {
+  if (m_config.live_dir.empty()) m_config.live_dir = m_config.page_dir.parent_path() / "live";
   NewTokens();
 }
 
@@ -229,6 +230,8 @@ void PhoneServer::Routes() {
       return send(Refusal(503, "busy", TrLater("Le tableau n'a pas encore répondu : la carte sera renvoyée.")));
     send(*answer);
   });
+
+  LiveRoutes();
 }
 
 core::Result<std::unique_ptr<PhoneServer>> PhoneServer::Start(const PhoneServerConfig& config, PhoneDesk& desk,
@@ -246,7 +249,11 @@ core::Result<std::unique_ptr<PhoneServer>> PhoneServer::Start(const PhoneServerC
     std::fprintf(stderr, "atelier: phones: the phone page is missing from %s (the API still works)\n",
                  config.page_dir.c_str());
   httplib::Server& http = *server->m_http;
-  http.new_task_queue = [] { return new httplib::ThreadPool(8); };
+  if (!server->LoadLivePage())
+    std::fprintf(stderr, "atelier: phones: the live page is missing from %s (its event stream still works)\n",
+                 server->m_config.live_dir.c_str());
+  // 8 threads for requests, and one for each event stream it may hold open.
+  http.new_task_queue = [n = 8 + std::max(0, config.limits.max_streams)] { return new httplib::ThreadPool(n); };
   http.set_payload_max_length(config.limits.max_body_bytes);
   http.set_read_timeout(5, 0);
   http.set_write_timeout(5, 0);
@@ -255,6 +262,7 @@ core::Result<std::unique_ptr<PhoneServer>> PhoneServer::Start(const PhoneServerC
   http.set_keep_alive_timeout(5);
   server->Routes();
   desk.Reopen();
+  server->m_feed.Reopen();
   if (config.port == 0) {
     server->m_port = http.bind_to_any_port(config.address);
     if (server->m_port <= 0) return core::Error{"cannot listen on " + config.address + " (any port)"};
@@ -270,6 +278,7 @@ core::Result<std::unique_ptr<PhoneServer>> PhoneServer::Start(const PhoneServerC
 
 PhoneServer::~PhoneServer() {
   m_desk.Close();
+  m_feed.Close();  // every event stream ends at once (live_routes.cpp)
   m_http->stop();
   if (m_thread.joinable()) m_thread.join();
 }

@@ -15,6 +15,7 @@
 
 #include "core/error.h"
 #include "net/catalogue.h"
+#include "net/event_feed.h"
 #include "net/phone_desk.h"
 #include "net/phone_page.h"
 #include "net/rate_limit.h"
@@ -32,6 +33,8 @@ struct PhoneLimits {
   int cards_per_minute = 120;              // 429 beyond, all phones together
   int requests_per_address_per_minute = 120;  // 429 beyond, any route
   std::chrono::milliseconds wait{5000};    // the longest a handler waits for the frame loop (503)
+  int max_streams = 20;                    // open GET /api/events at once; 503 beyond
+  std::chrono::milliseconds heartbeat{10000};  // a comment on a quiet stream: dead peers are found
 };
 
 struct PhoneServerConfig {
@@ -39,6 +42,7 @@ struct PhoneServerConfig {
   int port = 0;                     // 0: a free port chosen by the system (tests)
   Language kiosk_language = Language::French;  // for phones whose Accept-Language names neither
   std::filesystem::path page_dir;   // assets/phone: the phone page's HTML, CSS and JS
+  std::filesystem::path live_dir;   // assets/live: the live page's (empty: page_dir's sibling "live")
   PhoneLimits limits;
 };
 
@@ -64,12 +68,19 @@ class PhoneServer {
   std::string PhoneUrl() const;  // http://ADDRESS:PORT/?t=TOKEN
   std::string LiveUrl() const;   // http://ADDRESS:PORT/live?t=VIEW_TOKEN
 
+  // The session's events for GET /api/events: the frame loop appends (PhoneLink), streams read.
+  EventFeed& feed() { return m_feed; }
+  int open_streams() const { return m_streams; }
+
   std::int64_t wrong_tokens() const { return m_wrong_tokens; }
   std::int64_t rate_limited() const { return m_rate_limited; }
 
  private:
   PhoneServer(const PhoneServerConfig& config, PhoneDesk& desk, const Catalogue& catalogue);
   void Routes();
+  void LiveRoutes();  // live_routes.cpp: GET /api/events and the live page
+  bool LoadLivePage();
+  bool AnyToken(const std::string& t) const;  // the phones' or the view-only one
   std::int64_t NowMs() const;
 
   PhoneServerConfig m_config;
@@ -82,6 +93,9 @@ class PhoneServer {
   std::string m_token, m_view_token;
   std::vector<ZoneChoice> m_zones;  // under m_tokens_mutex too
   std::string m_page_html, m_page_css, m_page_js;
+  std::string m_live_html, m_live_css, m_live_js, m_board_js;
+  EventFeed m_feed;
+  std::atomic<int> m_streams{0};
   RateLimit m_per_address, m_per_phone, m_in_all;
   std::atomic<std::int64_t> m_wrong_tokens{0}, m_rate_limited{0};
   std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();

@@ -39,8 +39,7 @@ std::string Duration(std::int64_t ms) {
 
 // ---- JSON Lines ----------------------------------------------------------------------------
 
-std::string ToJsonLines(const LoadedSession& s) {
-  const SessionMeta& m = s.meta;
+ordered_json JsonLinesHeader(const SessionMeta& m) {
   ordered_json h;
   h["format"] = "atelier-session";
   h["version"] = kFormatVersion;
@@ -55,8 +54,15 @@ std::string ToJsonLines(const LoadedSession& s) {
     h["ended_at"] = IsoUtc(*m.ended_ms);
     h["ended_ms"] = *m.ended_ms;
   }
-  std::string out = Dump(h) + "\n";
-  for (const core::Event& e : s.events) out += Dump(EventToJson(e)) + "\n";
+  return h;
+}
+
+std::string HeaderJsonLine(const SessionMeta& meta) { return Dump(JsonLinesHeader(meta)); }
+std::string EventJsonLine(const core::Event& event) { return Dump(EventToJson(event)); }
+
+std::string ToJsonLines(const LoadedSession& s) {
+  std::string out = HeaderJsonLine(s.meta) + "\n";
+  for (const core::Event& e : s.events) out += EventJsonLine(e) + "\n";
   return out;
 }
 

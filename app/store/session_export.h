@@ -19,6 +19,10 @@ namespace atelier::store {
 // "template", "started_at", "started_ms", "time_zone", "utc_offset_minutes"[, "ended_at",
 // "ended_ms"]} then one line per event {"seq", "t_ms", "actor", "type", "payload"}.
 std::string ToJsonLines(const LoadedSession& session);
+// Its lines one by one, without the newline (also the live event stream's, net/event_feed.h).
+nlohmann::ordered_json JsonLinesHeader(const SessionMeta& meta);
+std::string HeaderJsonLine(const SessionMeta& meta);
+std::string EventJsonLine(const core::Event& event);
 // Parses it back (source_name prefixes errors, with the line number).
 core::Result<LoadedSession> FromJsonLines(std::istream& in, std::string_view source_name);
 // Rebuilds a session file from a JSON Lines export; refuses to overwrite an existing file.
