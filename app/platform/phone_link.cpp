@@ -53,6 +53,7 @@ void PhoneLink::Frame(LiveSession& live) {
   if (live.session.get() != m_session) {
     if (m_session) m_server->NewTokens();
     m_session = live.session.get();
+    m_server->feed().Reset(live.file->meta());  // the live streams of the old one end
     PrintLines();
   }
   std::vector<net::ZoneChoice> zones;  // a handful: cheap to compare every frame
@@ -62,6 +63,23 @@ void PhoneLink::Frame(LiveSession& live) {
     m_server->SetZones(std::move(zones));
   }
   m_desk.Serve([&](const net::PhoneCard& card) { return Land(card, live); });
+  Publish(live);
+}
+
+// The events now durably in the session file, to the live streams (GET /api/events), as the
+// JSON Lines export writes them: read back from the file, so a stream says what the file says.
+void PhoneLink::Publish(LiveSession& live) {
+  net::EventFeed& feed = m_server->feed();
+  if (feed.generation() == 0) feed.Reset(live.file->meta());  // a server (re)started: from the first event
+  const std::int64_t written = live.file->written_events();
+  if (written <= feed.last_seq()) return;
+  auto events = live.file->ReadEvents(feed.last_seq());
+  if (!events.ok()) {
+    if (!m_said_feed_problem) std::fprintf(stderr, "atelier: phones: live stream: %s\n", events.error().message.c_str());
+    m_said_feed_problem = true;
+    return;
+  }
+  for (const core::Event& e : events.value()) feed.Append(e);
 }
 
 net::Answer PhoneLink::Land(const net::PhoneCard& card, LiveSession& live) {

@@ -33,12 +33,14 @@ class PhoneLink {
   PhoneLink() = default;
   void PrintLines() const;
   net::Answer Land(const net::PhoneCard& card, LiveSession& live);
+  void Publish(LiveSession& live);  // committed events to the live streams
 
   net::Catalogue m_catalogue;
   net::PhoneDesk m_desk;
   std::unique_ptr<net::PhoneServer> m_server;
   const core::Session* m_session = nullptr;  // the one whose tokens are out there
   std::vector<net::ZoneChoice> m_zones;      // what the page offers now
+  bool m_said_feed_problem = false;
 };
 
 }  // namespace atelier::platform
