@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -147,6 +148,64 @@ TEST(Phones, ThePhonePageInAPhoneSizedChromiumPostsACardThroughItsForm) {
   const json* card = CardWithText(board, text);
   ASSERT_NE(card, nullptr) << board.dump(2);
   EXPECT_EQ((*card)["colour"], "green");
+}
+
+// The live page (assets/live) in headless Chromium, through a relay that can drop the
+// connection (tests/e2e/tools/live_page_driver.py); the "phone" posts with http.client.
+TEST(Phones, TheLivePageShowsAPhonesCardAtOnceAndAgainAfterTheConnectionDrops) {
+  auto dir = FreshDir("phones-live");
+  const auto session = dir / "atelier.atelier";
+  Kiosk kiosk({"--windowed", "--size", "1280x720", "--session", session.string(), "--phones", "127.0.0.1:0"},
+              dir / "stderr.txt");
+  int port = 0;
+  std::string token, live;
+  ASSERT_TRUE(WaitForPhonesLine(kiosk, port, token, live)) << kiosk.StderrText();
+  const std::string view = live.substr(live.size() - 32);
+  ASSERT_NE(view, token);
+  e2e::Run page = RunProgram({"python3", std::string(ATELIER_SOURCE_DIR) + "/tests/e2e/tools/live_page_driver.py",
+                              std::to_string(port), token, view, (dir / "live.png").string(),
+                              (dir / "chromium-profile").string()},
+                             240);
+  ASSERT_EQ(page.exit_code, 0) << page.stdout_text << page.stderr_text << kiosk.StderrText();
+  json said = json::parse(page.stdout_text, nullptr, false);
+  ASSERT_FALSE(said.is_discarded()) << page.stdout_text;
+  std::printf("live page: first card after %s ms, again after the drop %s ms\n", said["first_ms"].dump().c_str(),
+              said["again_ms"].dump().c_str());
+  EXPECT_FALSE(said["first_ms"].is_null()) << said.dump();  // the driver waits for it, bounded
+  EXPECT_FALSE(said["nasty_ms"].is_null()) << said.dump();
+  EXPECT_FALSE(said["while_down"]) << said.dump();  // the drop was real: the page could not have it
+  EXPECT_EQ(said["state_while_down"], "lost") << said.dump();
+  EXPECT_FALSE(said["again_ms"].is_null()) << said.dump();  // back: the card posted meanwhile is there
+  EXPECT_FALSE(said["after_ms"].is_null()) << said.dump();
+  EXPECT_EQ(said["state"], "live");
+  EXPECT_GE(said["connections"], 2);
+  // Every card once, the HTML one as its characters: no script ran, no element was made.
+  const std::string nasty = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"><b>gras</b> & «»";
+  std::multiset<std::string> texts;
+  for (const json& t : said["texts"]) texts.insert(t.get<std::string>());
+  EXPECT_EQ(texts, (std::multiset<std::string>{"Première carte du téléphone", nasty, "Pendant la coupure", "Après la coupure"}))
+      << said.dump();
+  EXPECT_EQ(said["scripts"], 2);
+  EXPECT_TRUE(said["pwned"].is_null());
+  EXPECT_EQ(said["markup"], 0);
+  EXPECT_TRUE(said["errors"].empty()) << said.dump();  // no CSP violation, no script error
+  ASSERT_EQ(said["pink_pixel"].size(), 3u) << said.dump();
+  EXPECT_TRUE(Near({said["pink_pixel"][0].get<int>(), said["pink_pixel"][1].get<int>(), said["pink_pixel"][2].get<int>()},
+                   kPinkPaper)) << said.dump();
+  EXPECT_EQ(ReadPng(dir / "live.png").width, 1280);
+
+  kill(kiosk.pid(), SIGTERM);
+  ASSERT_EQ(kiosk.Wait(), 0) << kiosk.StderrText();
+  // The page folded every event of the session file, each once.
+  e2e::Run exported = RunAtelier({"export", session.string(), "--jsonl", (dir / "events.jsonl").string()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.stderr_text;
+  std::istringstream lines(ReadBytes(dir / "events.jsonl"));
+  std::string line;
+  int events = -1;  // the header is not one
+  while (std::getline(lines, line))
+    if (!line.empty()) ++events;
+  EXPECT_EQ(said["events"], events);
+  EXPECT_EQ(said["last_seq"], events);
 }
 
 TEST(Phones, OffByDefaultAndABadListenSpecIsRefused) {

@@ -104,18 +104,20 @@ TEST(PhonePage, FillsTheMarksAndEscapesEverything) {
   EXPECT_EQ(HtmlEscaped("<a href='x'>&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
 }
 
-TEST(PhonePage, EveryWordOfThePageIsInTheCatalogue) {
-  std::ifstream in(std::string(ATELIER_SOURCE_DIR) + "/assets/phone/phone.html");
-  std::stringstream s;
-  s << in.rdbuf();
-  const std::string html = s.str();
-  ASSERT_FALSE(html.empty());
-  Catalogue c = Catalogue::Load(ATELIER_TEST_LOCALE_DIR);
-  std::regex mark(R"(\{\{tr:([^}]*)\}\})");
-  int n = 0;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), mark); it != std::sregex_iterator(); ++it, ++n)
-    EXPECT_TRUE(c.Has((*it)[1].str())) << "no English for " << (*it)[1];
-  EXPECT_GT(n, 5);
+TEST(PhonePage, EveryWordOfThePhoneAndLivePagesIsInTheCatalogue) {
+  for (const char* page : {"/assets/phone/phone.html", "/assets/live/live.html"}) {
+    std::ifstream in(std::string(ATELIER_SOURCE_DIR) + page);
+    std::stringstream s;
+    s << in.rdbuf();
+    const std::string html = s.str();
+    ASSERT_FALSE(html.empty()) << page;
+    Catalogue c = Catalogue::Load(ATELIER_TEST_LOCALE_DIR);
+    std::regex mark(R"(\{\{tr:([^}]*)\}\})");
+    int n = 0;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), mark); it != std::sregex_iterator(); ++it, ++n)
+      EXPECT_TRUE(c.Has((*it)[1].str())) << page << ": no English for " << (*it)[1];
+    EXPECT_GT(n, 5) << page;
+  }
 }
 
 }  // namespace
