@@ -31,7 +31,7 @@ class SseReader {
     a.sin_port = htons(static_cast<std::uint16_t>(port));
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (connect(m_fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) return;
-    std::string req = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n";
+    std::string req = std::string("GET ") + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n";
     for (const std::string& h : headers) req += h + "\r\n";
     req += "\r\n";
     (void)!write(m_fd, req.data(), req.size());
@@ -167,7 +167,7 @@ class EventStreamTest : public PhoneServerFixture {
   }
 
   std::string EventsUrl(const std::string& token, const std::string& extra = "") {
-    return "/api/events?token=" + token + extra;
+    return std::string("/api/events?token=") + token + extra;
   }
 
   // What the JSON Lines export writes for the event of this seq.
@@ -255,7 +255,7 @@ TEST_F(EventStreamTest, AReconnectWithLastEventIdMissesNothingAndRepeatsNothing)
   Post("quatre", "card-0004");
   // A browser's reconnect: the Last-Event-ID header.
   {
-    SseReader sse(server->port(), EventsUrl(server->view_token()), {"Last-Event-ID: " + seen.back()});
+    SseReader sse(server->port(), EventsUrl(server->view_token()), {std::string("Last-Event-ID: ") + seen.back()});
     ASSERT_TRUE(sse.Next());
     for (int i = 0; i < 2; ++i) {
       auto m = sse.Next();
@@ -311,7 +311,7 @@ TEST_F(EventStreamTest, OverTheStreamLimitAClearRefusalAndASlotFreesWhenAStreamC
   open.front()->Close();
   bool accepted = false;
   for (int i = 0; i < 100 && !accepted; ++i) {
-    Post("encore " + std::to_string(i), "card-1" + std::to_string(1000 + i));
+    Post(std::string("encore ") + std::to_string(i), std::string("card-1") + std::to_string(1000 + i));
     SseReader again(server->port(), EventsUrl(server->view_token()));
     accepted = again.Status() == 200;
     if (!accepted) std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -352,14 +352,14 @@ TEST_F(EventStreamTest, TheLivePageAndItsFilesAreServedForEitherTokenAndNothingE
   StartLive();
   auto cli = Client();
   for (const std::string& t : {server->view_token(), server->token()}) {
-    auto page = cli.Get(("/live?t=" + t).c_str(), {{"Accept-Language", "en-GB"}});
+    auto page = cli.Get((std::string("/live?t=") + t).c_str(), {{"Accept-Language", "en-GB"}});
     ASSERT_TRUE(page);
     EXPECT_EQ(page->status, 200);
     EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
     EXPECT_NE(page->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
     EXPECT_NE(page->body.find("<html lang=\"en\">"), std::string::npos);
-    EXPECT_NE(page->body.find("live.js?t=" + t), std::string::npos);
-    EXPECT_NE(page->body.find("board_view.js?t=" + t), std::string::npos);
+    EXPECT_NE(page->body.find(std::string("live.js?t=") + t), std::string::npos);
+    EXPECT_NE(page->body.find(std::string("board_view.js?t=") + t), std::string::npos);
     EXPECT_EQ(page->body.find("{{"), std::string::npos);  // every mark filled
     EXPECT_EQ(page->body.find("<script>"), std::string::npos);  // no inline script
     for (const char* file : {"/live.js", "/live.css", "/board_view.js"}) {
