@@ -36,7 +36,9 @@
  *     order into the viewport {x, y, w, h} (px) of a 2D context. options: {lang: "fr" | "en",
  *     font: CSS family list (default '"Andika", sans-serif'), highlight: {cardId: strength 0…1}}.
  *     Sizes follow the kiosk's painter (app/render/board_painter.cpp), given for a 1080 px
- *     high map and scaled.
+ *     high map and scaled. The map and each card are drawn once into offscreen canvases and
+ *     copied on later frames while they look the same (options.cache: false draws everything
+ *     each time).
  * AtelierBoard.palette: [{name, french, paper: "#rrggbb"}]   (app/core/palette.h)
  */
 (function (root) {
@@ -567,7 +569,10 @@
       family: family,
       normal: new Measurer(ctx, family, "normal"),
       bold: new Measurer(ctx, family, "bold"),
-      layouts: {}, n: 0
+      layouts: {}, n: 0,
+      sprites: {}, spriteCount: 0,  // cards drawn once (cardSprite)
+      map: null,                    // the map drawn once: {key, canvas}
+      makeCanvas: undefined         // set on the first draw (null: no offscreen canvases)
     };
     return ctx.__atelierPainter;
   }
@@ -693,19 +698,11 @@
     }
   }
 
-  function drawCard(ctx, painter, card, size, vp, glow) {
-    var s = vp.h / 1080;
-    var w = size.w * vp.w, h = size.h * vp.h;
+  // One card's paper, shadow, text and vote badge, its top-left at (x, y), w × h px, s the
+  // map's scale (px per px at 1080p).
+  function paintCard(ctx, painter, card, size, s, x, y, w, h) {
     var small = Math.min(1, Math.max(0, size.h / kFullCardH));
-    var cx = vp.x + card.x * vp.w, cy = vp.y + card.y * vp.h;
-    var x = cx - w / 2, y = cy - h / 2, radius = 8 * s * Math.max(small, 0.5);
-    if (glow > 0) {
-      glow = Math.min(glow, 1);
-      roundRect(ctx, x - 3 * s, y - 3 * s, w + 6 * s, h + 6 * s, radius + 3 * s);
-      ctx.lineWidth = 3 * s;
-      ctx.strokeStyle = css(kGlow, 0.95 * glow);
-      ctx.stroke();
-    }
+    var radius = 8 * s * Math.max(small, 0.5);
     // The soft shadow, as one translucent rectangle a little lower (as the SVG export does).
     roundRect(ctx, x, y + 3 * s, w, h, radius);
     ctx.fillStyle = css(kBlack, 0.14);
@@ -728,15 +725,78 @@
     }
   }
 
+  // A card drawn once into a canvas of its own and reused while it looks the same (text,
+  // colour, votes, size): a frame of 2 000 cards is then 2 000 drawImage calls, not 6 000
+  // fillText calls. The margin m holds the shadow and the vote badge over the corner.
+  function cardSprite(painter, card, size, s, w, h) {
+    var key = card.colour + "|" + card.votes + "|" + Math.round(w * 8) + "x" + Math.round(h * 8) + "|" +
+              Math.round(s * 1000) + "|" + card.text;
+    var hit = painter.sprites[key];
+    if (hit) return hit;
+    if (painter.spriteCount > 5000) { painter.sprites = {}; painter.spriteCount = 0; }
+    var small = Math.min(1, Math.max(0, size.h / kFullCardH));
+    var d = card.votes > 0 ? 46 * s * Math.max(small, 0.6) : 0;
+    var m = Math.ceil(Math.max(3 * s + 2, 0.3 * d + 2));
+    var c = painter.makeCanvas(Math.ceil(w + 2 * m), Math.ceil(h + 2 * m));
+    paintCard(c.getContext("2d"), painter, card, size, s, m, m, w, h);
+    hit = { canvas: c, m: m };
+    painter.sprites[key] = hit;
+    painter.spriteCount++;
+    return hit;
+  }
+
+  function drawCard(ctx, painter, card, size, vp, glow) {
+    var s = vp.h / 1080;
+    var w = size.w * vp.w, h = size.h * vp.h;
+    var small = Math.min(1, Math.max(0, size.h / kFullCardH));
+    var x = vp.x + card.x * vp.w - w / 2, y = vp.y + card.y * vp.h - h / 2;
+    var radius = 8 * s * Math.max(small, 0.5);
+    if (glow > 0) {
+      glow = Math.min(glow, 1);
+      roundRect(ctx, x - 3 * s, y - 3 * s, w + 6 * s, h + 6 * s, radius + 3 * s);
+      ctx.lineWidth = 3 * s;
+      ctx.strokeStyle = css(kGlow, 0.95 * glow);
+      ctx.stroke();
+    }
+    if (!painter.makeCanvas) return paintCard(ctx, painter, card, size, s, x, y, w, h);
+    // Whole pixels, so the sprite is copied, not resampled (its text stays sharp).
+    var sprite = cardSprite(painter, card, size, s, w, h);
+    ctx.drawImage(sprite.canvas, Math.round(x) - sprite.m, Math.round(y) - sprite.m);
+  }
+
+  function labelsKey(t, lang) {
+    var parts = [lang, t.title.fr, t.title.en, t.background, hex(t.paper)];
+    var axes = [t.horizontal, t.vertical];
+    for (var i = 0; i < 2; i++) parts.push(axes[i].title.fr, axes[i].title.en, axes[i].low.fr, axes[i].low.en,
+                                           axes[i].high.fr, axes[i].high.en);
+    for (var z = 0; z < t.zones.length; z++) parts.push(t.zones[z].label.fr, t.zones[z].label.en);
+    return parts.join("\u0001");
+  }
+
   function draw(ctx, board, vp, options) {
     options = options || {};
     var painter = painterFor(ctx, options.font || '"Andika", sans-serif');
     var lang = options.lang === "en" ? "en" : "fr";
+    if (painter.makeCanvas === undefined)
+      painter.makeCanvas = typeof document !== "undefined" && document.createElement && options.cache !== false
+        ? function (w, h) { var c = document.createElement("canvas"); c.width = w; c.height = h; return c; }
+        : null;
     ctx.save();
     ctx.beginPath();
     ctx.rect(vp.x, vp.y, vp.w, vp.h);
     ctx.clip();
-    drawMap(ctx, painter, board, vp, lang);
+    // The map changes only with the size or a renamed label: drawn once, then copied.
+    if (painter.makeCanvas) {
+      var key = Math.round(vp.w) + "x" + Math.round(vp.h) + "|" + labelsKey(board.template, lang);
+      if (!painter.map || painter.map.key !== key) {
+        var c = painter.makeCanvas(Math.max(1, Math.round(vp.w)), Math.max(1, Math.round(vp.h)));
+        drawMap(c.getContext("2d"), painter, board, { x: 0, y: 0, w: Math.round(vp.w), h: Math.round(vp.h) }, lang);
+        painter.map = { key: key, canvas: c };
+      }
+      ctx.drawImage(painter.map.canvas, Math.round(vp.x), Math.round(vp.y));
+    } else {
+      drawMap(ctx, painter, board, vp, lang);
+    }
     var size = cardSize(board), cards = cardsInDrawOrder(board), hl = options.highlight || {};
     for (var i = 0; i < cards.length; i++) drawCard(ctx, painter, cards[i], size, vp, hl[cards[i].id] || 0);
     ctx.restore();
