@@ -38,7 +38,8 @@
  *     Sizes follow the kiosk's painter (app/render/board_painter.cpp), given for a 1080 px
  *     high map and scaled. The map and each card are drawn once into offscreen canvases and
  *     copied on later frames while they look the same (options.cache: false draws everything
- *     each time).
+ *     each time). options.incremental: true when nothing else draws on this canvas between
+ *     calls: then only where cards appeared, went or changed is drawn again.
  * AtelierBoard.palette: [{name, french, paper: "#rrggbb"}]   (app/core/palette.h)
  */
 (function (root) {
@@ -773,6 +774,19 @@
     return parts.join("\u0001");
   }
 
+  // Where a card is drawn, in whole canvas pixels: its sprite with margins and, when it glows,
+  // the glow's ring; and what it looks like there (sprite, place, z, glow).
+  function cardFrame(painter, card, size, vp, glow) {
+    var s = vp.h / 1080, w = size.w * vp.w, h = size.h * vp.h;
+    var x = Math.round(vp.x + card.x * vp.w - w / 2), y = Math.round(vp.y + card.y * vp.h - h / 2);
+    var sprite = cardSprite(painter, card, size, s, w, h);
+    var m = Math.max(sprite.m, glow > 0 ? Math.ceil(4.5 * s) + 1 : 0);
+    var rect = { x: x - m, y: y - m, w: Math.ceil(w) + 2 * m + 1, h: Math.ceil(h) + 2 * m + 1 };
+    return { rect: rect, sig: sprite.canvas.width + "," + sprite.canvas.height + "," + x + "," + y + "," + card.z + "," +
+             glow + "," + card.votes + "," + card.colour + "," + card.text };
+  }
+  function meets(a, b) { return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h; }
+
   function draw(ctx, board, vp, options) {
     options = options || {};
     var painter = painterFor(ctx, options.font || '"Andika", sans-serif');
@@ -781,24 +795,76 @@
       painter.makeCanvas = typeof document !== "undefined" && document.createElement && options.cache !== false
         ? function (w, h) { var c = document.createElement("canvas"); c.width = w; c.height = h; return c; }
         : null;
+    var size = cardSize(board), cards = cardsInDrawOrder(board), hl = options.highlight || {}, i;
+    if (!painter.makeCanvas) {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(vp.x, vp.y, vp.w, vp.h);
+      ctx.clip();
+      drawMap(ctx, painter, board, vp, lang);
+      for (i = 0; i < cards.length; i++) drawCard(ctx, painter, cards[i], size, vp, hl[cards[i].id] || 0);
+      ctx.restore();
+      return;
+    }
+    // The map changes only with the size or a renamed label: drawn once, then copied.
+    var key = Math.round(vp.w) + "x" + Math.round(vp.h) + "|" + labelsKey(board.template, lang);
+    if (!painter.map || painter.map.key !== key) {
+      var c = painter.makeCanvas(Math.max(1, Math.round(vp.w)), Math.max(1, Math.round(vp.h)));
+      drawMap(c.getContext("2d"), painter, board, { x: 0, y: 0, w: Math.round(vp.w), h: Math.round(vp.h) }, lang);
+      painter.map = { key: key, canvas: c };
+    }
+    var frames = {}, frameList = [];
+    for (i = 0; i < cards.length; i++) {
+      var f = cardFrame(painter, cards[i], size, vp, hl[cards[i].id] || 0);
+      frames[cards[i].id] = f;
+      frameList.push(f);
+    }
+    // options.incremental: what this canvas showed last time is still there, so only the
+    // places where a card appeared, went or changed are drawn again (map, then every card over
+    // them in z order). Playing a session changes a few cards a frame.
+    var frameKey = key + "|" + (ctx.canvas ? ctx.canvas.width + "x" + ctx.canvas.height : "") + "|" + vp.x + "," + vp.y;
+    var last = options.incremental && painter.frame && painter.frame.key === frameKey ? painter.frame : null;
+    var dirty = null;
+    if (last) {
+      dirty = [];
+      for (i = 0; i < cards.length && dirty.length <= 64; i++) {
+        var was = last.frames[cards[i].id], now = frameList[i];
+        if (!was) dirty.push(now.rect);
+        else if (was.sig !== now.sig) dirty.push(was.rect, now.rect);
+      }
+      for (var id in last.frames)
+        if (last.frames.hasOwnProperty(id) && !frames[id] && dirty.length <= 64) dirty.push(last.frames[id].rect);
+      if (dirty.length > 64) dirty = null;  // much changed: draw it all
+    }
+    painter.frame = { key: frameKey, frames: frames };
+    if (dirty && dirty.length === 0) return;
     ctx.save();
     ctx.beginPath();
-    ctx.rect(vp.x, vp.y, vp.w, vp.h);
+    if (dirty) for (i = 0; i < dirty.length; i++) ctx.rect(dirty[i].x, dirty[i].y, dirty[i].w, dirty[i].h);
+    else ctx.rect(vp.x, vp.y, vp.w, vp.h);
     ctx.clip();
-    // The map changes only with the size or a renamed label: drawn once, then copied.
-    if (painter.makeCanvas) {
-      var key = Math.round(vp.w) + "x" + Math.round(vp.h) + "|" + labelsKey(board.template, lang);
-      if (!painter.map || painter.map.key !== key) {
-        var c = painter.makeCanvas(Math.max(1, Math.round(vp.w)), Math.max(1, Math.round(vp.h)));
-        drawMap(c.getContext("2d"), painter, board, { x: 0, y: 0, w: Math.round(vp.w), h: Math.round(vp.h) }, lang);
-        painter.map = { key: key, canvas: c };
-      }
-      ctx.drawImage(painter.map.canvas, Math.round(vp.x), Math.round(vp.y));
-    } else {
-      drawMap(ctx, painter, board, vp, lang);
+    if (dirty) {  // the clip region also ends at the map's edge
+      ctx.beginPath();
+      ctx.rect(vp.x, vp.y, vp.w, vp.h);
+      ctx.clip();
     }
-    var size = cardSize(board), cards = cardsInDrawOrder(board), hl = options.highlight || {};
-    for (var i = 0; i < cards.length; i++) drawCard(ctx, painter, cards[i], size, vp, hl[cards[i].id] || 0);
+    var mx = Math.round(vp.x), my = Math.round(vp.y), map = painter.map.canvas;
+    if (!dirty) ctx.drawImage(map, mx, my);
+    else
+      for (i = 0; i < dirty.length; i++) {  // only the map under each changed place
+        var r = dirty[i];
+        var sx = Math.max(0, r.x - mx), sy = Math.max(0, r.y - my);
+        var sw = Math.min(map.width, r.x - mx + r.w) - sx, sh = Math.min(map.height, r.y - my + r.h) - sy;
+        if (sw > 0 && sh > 0) ctx.drawImage(map, sx, sy, sw, sh, mx + sx, my + sy, sw, sh);
+      }
+    for (i = 0; i < cards.length; i++) {
+      if (dirty) {
+        var hit = false;
+        for (var k = 0; k < dirty.length && !hit; k++) hit = meets(frameList[i].rect, dirty[k]);
+        if (!hit) continue;
+      }
+      drawCard(ctx, painter, cards[i], size, vp, hl[cards[i].id] || 0);
+    }
     ctx.restore();
   }
 
