@@ -658,7 +658,7 @@
       ctx.strokeStyle = css(shade(z.tint, 0.8), 0.45);
       ctx.stroke();
       text(ctx, painter, labelIn(z.label, lang), rx + 14 * s, ry + 12 * s, rw - 28 * s, 84 * s,
-           { max: 24 * s, min: 18 * s, colour: css(kLabelInk), align: "centre", bold: true });
+           { max: 24 * s, min: 18 * s, colour: css(kLabelInk), align: "centre" });  // weight -0.04: not bold (report/vector_map IsBold)
     }
 
     text(ctx, painter, labelIn(t.title, lang), zx, vp.y + 24 * s, vp.w * 0.6, 52 * s,
