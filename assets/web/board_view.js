@@ -527,7 +527,16 @@
 
   // -> {size, lines: [text], width: [px], top}
   function layoutText(m, text, w, h, maxSize, minSize, middle) {
-    var words = String(text).replace(/[\r\n\t]+/g, " ").split(" ").filter(function (s) { return s !== ""; });
+    var split = String(text).replace(/[\r\n\t]+/g, " ").split(" ").filter(function (s) { return s !== ""; });
+    // French spacing: no break after « nor before » ! ? : ; (text_layout.cpp, GluedSpace).
+    var words = [];
+    for (var i = 0; i < split.length; i++) {
+      var prev = words.length ? words[words.length - 1] : null;
+      if (prev !== null && (prev.charAt(prev.length - 1) === "\u00ab" || /^[\u00bb!?:;]/.test(split[i])))
+        words[words.length - 1] = prev + " " + split[i];
+      else
+        words.push(split[i]);
+    }
     var step = Math.max(0.5, maxSize / 26), size = maxSize, fits = false, r = { lines: [] };
     minSize = Math.min(minSize, maxSize);
     function fitsAt(at, allow) {
