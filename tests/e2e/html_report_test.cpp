@@ -21,7 +21,7 @@ using nlohmann::json;
 
 Run Headless(const std::vector<std::string>& args, int timeout_s = 180) {
   std::vector<std::string> argv{"env", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY",
-                                "XDG_CONFIG_HOME=" + FreshDir("html-config").string(), ATELIER_BINARY};
+                                std::string("XDG_CONFIG_HOME=") + FreshDir("html-config").string(), ATELIER_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
   return RunProgram(argv, timeout_s);
 }
@@ -81,7 +81,7 @@ TEST(HtmlReport, RecordedByTheKioskPlaysToTheFinalBoardOffline) {
   const fs::path html = dir / "rapport.html";
   e2e::Run exported = Headless({"export", session.string(), "--html", html.string(), "--json", (dir / "board.json").string()});
   ASSERT_EQ(exported.exit_code, 0) << exported.stderr_text;
-  EXPECT_NE(exported.stderr_text.find("wrote " + html.string() + " (report as HTML"), std::string::npos)
+  EXPECT_NE(exported.stderr_text.find(std::string("wrote ") + html.string() + " (report as HTML"), std::string::npos)
       << exported.stderr_text;
   const json board = ReadJson(dir / "board.json");
   ASSERT_EQ(board["cards"].size(), 3u) << board.dump(2);
@@ -125,7 +125,7 @@ fs::path Import200(const fs::path& dir) {
   event("facilitator", "phase_started", {{"name", "Placer les cartes"}, {"kind", "place_cards"}, {"duration_ms", 600000}});
   for (int i = 1; i <= 200; ++i) {
     const std::string actor = i % 7 == 0 ? "phone" : i % 11 == 0 ? "facilitator" : "kiosk";
-    json added = {{"id", i}, {"text", "Carte n°" + std::to_string(i) + (i % 3 ? " « un peu plus longue »" : "")},
+    json added = {{"id", i}, {"text", std::string("Carte n°") + std::to_string(i) + (i % 3 ? " « un peu plus longue »" : "")},
                   {"colour", colours[i % 8]}, {"at", place(i)}};
     if (actor == "phone") added["phone"] = "p-3f9a1c2b7d0e";
     event(actor, "card_added", added);

@@ -136,7 +136,7 @@ TEST(HtmlReport, SelfContainedAndLockedDownByItsPolicy) {
   EXPECT_EQ(csp.find("unsafe"), std::string::npos);
   const std::string head_end = "</head>";
   const std::string style = Between(page, "<style>", "</style>");
-  EXPECT_NE(csp.find("style-src " + CspHash(style)), std::string::npos);
+  EXPECT_NE(csp.find(std::string("style-src ") + CspHash(style)), std::string::npos);
   std::size_t scripts = 0;
   for (std::size_t at = page.find("<script>"); at != std::string::npos; at = page.find("<script>", at + 1)) {
     const std::string body = Between(page, "<script>", "</script>", at);
@@ -179,7 +179,7 @@ TEST(HtmlReport, HoldsTheMapTheCardsByZoneAndThePlayer) {
 }
 
 fs::path Fresh(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("atelier-html-" + std::to_string(getpid())) / name;
+  fs::path dir = fs::temp_directory_path() / (std::string("atelier-html-") + std::to_string(getpid())) / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
