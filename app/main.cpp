@@ -86,6 +86,8 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--svg", export_options.svg, "The map as SVG, its text as text");
   export_cmd->add_option("--pdf", export_options.pdf, "A report: the map, the cards zone by zone, the phases");
   export_cmd->add_option("--paper", export_options.paper, "Paper of the PDF")->check(CLI::IsMember({"a4", "a3"}));
+  export_cmd->add_option("--html", export_options.html,
+                         "A report in one offline HTML file: the map, the cards by zone, a replay player");
 
   std::string import_file, import_session;
   CLI::App* import_cmd = app.add_subcommand("import", "Rebuild a session from its JSON Lines export");

@@ -7,6 +7,7 @@
 #include "platform/paths.h"
 #include "replay/replay_time.h"
 #include "replay/timeline.h"
+#include "report/html_report.h"
 #include "report/map_picture.h"
 #include "report/pdf_report.h"
 #include "report/session_facts.h"
@@ -100,12 +101,26 @@ bool ExportMap(const ExportOptions& options, const store::LoadedSession& session
   return ok;
 }
 
+// --html: the whole session (its replay), so no --at.
+bool ExportHtml(const ExportOptions& options, const store::LoadedSession& session) {
+  const AppPaths paths = FindPaths();
+  auto font = KioskFont(paths);
+  if (!font) return false;
+  const report::HtmlOptions html{.lang = options.lang, .font_path = *font, .web_dir = paths.data_dir / "assets" / "web"};
+  std::string what = "report as HTML with its replay, ";
+  what += std::to_string(session.board.cards().size());
+  what += " cards, ";
+  what += std::to_string(session.events.size());
+  what += " events";
+  return Report(report::WriteHtmlReport(session, html, options.html), options.html, what);
+}
+
 }  // namespace
 
 int ExportSession(const ExportOptions& options) {
   const bool map = !options.png.empty() || !options.svg.empty() || !options.pdf.empty();
-  if (options.jsonl.empty() && options.csv.empty() && options.json.empty() && !map) {
-    std::fprintf(stderr, "atelier: export needs --jsonl, --csv, --json, --png, --svg or --pdf\n");
+  if (options.jsonl.empty() && options.csv.empty() && options.json.empty() && options.html.empty() && !map) {
+    std::fprintf(stderr, "atelier: export needs --jsonl, --csv, --json, --png, --svg, --pdf or --html\n");
     return 1;
   }
   // Arguments first: a mistake costs nothing and writes nothing.
@@ -137,6 +152,7 @@ int ExportSession(const ExportOptions& options) {
     if (!at.note.empty()) std::fprintf(stderr, "atelier: note: %s\n", at.note.c_str());
     ok &= ExportMap(options, *session, timeline, size.value(), at.ms);
   }
+  if (!options.html.empty()) ok &= ExportHtml(options, *session);
   if (!options.jsonl.empty()) ok &= Write(options.jsonl, store::ToJsonLines(*session), "events as JSON Lines");
   if (!options.csv.empty()) ok &= Write(options.csv, store::ToCsv(*session, options.lang), "cards as CSV");
   if (!options.json.empty()) ok &= Write(options.json, store::ToBoardJson(*session, options.lang), "board as JSON");

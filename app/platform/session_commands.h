@@ -16,6 +16,7 @@ struct ExportOptions {
   double scale = 0;               // K × 1920x1080
   std::string at;                 // a moment, as `replay --at`; empty: the end
   std::string paper = "a4";       // PDF: a4 or a3
+  std::string html;               // the offline HTML report with its replay player (report/html_report.h)
 };
 int ExportSession(const ExportOptions& options);
 

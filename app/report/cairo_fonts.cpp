@@ -8,10 +8,7 @@
 
 namespace atelier::report {
 
-namespace {
-
-// Andika-Regular.ttf → Andika-Bold.ttf, DejaVuSans.ttf → DejaVuSans-Bold.ttf, when it exists.
-std::string BoldBeside(const std::string& regular) {
+std::string BoldFaceBeside(const std::string& regular) {
   namespace fs = std::filesystem;
   fs::path path(regular);
   std::string stem = path.stem().string();
@@ -25,6 +22,8 @@ std::string BoldBeside(const std::string& regular) {
   std::error_code ec;
   return fs::is_regular_file(candidate, ec) ? candidate.string() : std::string();
 }
+
+namespace {
 
 // Cairo keeps font faces in its caches past our last use: each FreeType face is released by
 // cairo itself when it lets its face go.
@@ -47,7 +46,7 @@ core::Result<std::unique_ptr<CairoFonts>> CairoFonts::Load(const std::string& re
   if (FT_New_Face(library, regular_path.c_str(), 0, &regular) != 0)
     return core::Error{"cannot read the font " + regular_path};
   fonts->m_regular = CairoFace(regular);
-  if (const std::string bold_path = BoldBeside(regular_path); !bold_path.empty()) {
+  if (const std::string bold_path = BoldFaceBeside(regular_path); !bold_path.empty()) {
     FT_Face bold = nullptr;
     if (FT_New_Face(library, bold_path.c_str(), 0, &bold) == 0) fonts->m_bold = CairoFace(bold);
   }

@@ -11,6 +11,11 @@
 
 namespace atelier::report {
 
+// The bold face beside a regular one, as fontconfig's files are named (Andika-Regular.ttf →
+// Andika-Bold.ttf, DejaVuSans.ttf → DejaVuSans-Bold.ttf); empty when there is none. The HTML
+// report embeds the same two faces.
+std::string BoldFaceBeside(const std::string& regular_path);
+
 class CairoFonts {
  public:
   static core::Result<std::unique_ptr<CairoFonts>> Load(const std::string& regular_path);

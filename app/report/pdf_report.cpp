@@ -152,17 +152,12 @@ std::string TimeOfDay(const SessionFacts& facts, std::int64_t session_ms) {
 
 void MapPage(Writer& w, const SessionFacts& facts, const VectorMap& map, const CairoFonts& fonts,
              std::string_view lang) {
-  const ReportWords& words = w.words();
   w.BeginPage(true);
   const double k = w.k();
   w.Font(true, 20 * k, kInk);
   w.Line(facts.title, w.left(), w.y() + 18 * k);
   w.Font(false, 10.5 * k, kGrey);
-  const std::string about = LongDate(facts.created_ms, facts.utc_offset_minutes, lang) + "  ·  " +
-                            TimeOfDay(facts, 0) + "  ·  " + std::string(words.duration) + " " +
-                            Duration(facts.duration_ms, lang) + "  ·  " + Count(words, facts.cards, false) + "  ·  " +
-                            Count(words, facts.votes, true);
-  w.Line(about, w.left(), w.y() + 36 * k);
+  w.Line(AboutLine(facts, lang), w.left(), w.y() + 36 * k);
   const double top = w.y() + 48 * k, bottom = w.height() - w.margin() - 6 * k;
   const double avail_w = w.right() - w.left(), avail_h = bottom - top;
   const double scale = std::min(avail_w / map.width, avail_h / map.height);
@@ -238,9 +233,7 @@ void CardPages(Writer& w, const SessionFacts& facts, std::string_view lang) {
       const double h = w.Wrapped(c.card.text, x_text, w.y(), text_w, size);
       const double baseline = w.y() + size * render::Font::kAscent;
       w.Font(false, 9.5 * k, kGrey);
-      const std::string colour_name(colour ? (lang == "en" ? colour->name : colour->french_name)
-                                           : std::string_view(c.card.colour));
-      w.Line(colour_name, x_colour, baseline);
+      w.Line(ColourWord(c.card.colour, lang), x_colour, baseline);
       w.Line(Impact(c.impact, lang), x_impact, baseline);
       w.Font(c.card.votes > 0, 9.5 * k, c.card.votes > 0 ? kInk : kGrey);
       w.Line(std::to_string(c.card.votes), x_votes, baseline, render::TextAnchor::End);

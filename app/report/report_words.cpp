@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/palette.h"
+
 namespace atelier::report {
 
 namespace {
@@ -31,7 +33,32 @@ constexpr ReportWords kEnglish{
     .made_with = "Made with Atelier",
 };
 
+constexpr PlayerWords kPlayerFrench{
+    .the_map = "La carte", .replay = "Revoir la séance",
+    .replay_help = "La séance rejouée sur la carte : « Lecture » la déroule, la réglette permet d'aller à "
+                   "n'importe quel moment, les traits bleus marquent le début des phases.",
+    .play = "\u25b6 Lecture", .pause = "\u275a\u275a Pause", .speed = "Vitesse", .jump_to_phase = "Aller à la phase",
+    .no_events = "La séance ne contient encore aucun évènement.",
+    .board_label = "La carte à l'instant choisi", .scrubber_label = "Moment de la séance", .contents = "Sommaire",
+};
+constexpr PlayerWords kPlayerEnglish{
+    .the_map = "The map", .replay = "Replay the session",
+    .replay_help = "The session played again on the map: \u201cPlay\u201d runs it, the slider goes to any "
+                   "moment, the blue ticks mark where phases began.",
+    .play = "\u25b6 Play", .pause = "\u275a\u275a Pause", .speed = "Speed", .jump_to_phase = "Go to phase",
+    .no_events = "The session holds no events yet.",
+    .board_label = "The map at the chosen moment", .scrubber_label = "Moment of the session", .contents = "Contents",
+};
+
 }  // namespace
+
+const PlayerWords& PlayerWordsFor(std::string_view lang) { return lang == "en" ? kPlayerEnglish : kPlayerFrench; }
+
+std::string ColourWord(std::string_view colour, std::string_view lang) {
+  const auto found = core::FindColour(colour);
+  if (!found) return std::string(colour);
+  return std::string(lang == "en" ? found->name : found->french_name);
+}
 
 const ReportWords& WordsFor(std::string_view lang) { return lang == "en" ? kEnglish : kFrench; }
 

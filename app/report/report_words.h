@@ -31,5 +31,15 @@ std::string LongDate(std::int64_t epoch_ms, int utc_offset_minutes, std::string_
 std::string Duration(std::int64_t ms, std::string_view lang);
 // Impact −1 … +1 as "+0,6" (French decimal comma) / "+0.6".
 std::string Impact(float impact, std::string_view lang);
+// A card's colour as the report names it: the palette's French name ("jaune") or its English
+// name ("yellow"); an unknown colour as it is written.
+std::string ColourWord(std::string_view colour, std::string_view lang);
+
+// The words only the HTML report has: its map section and its replay player.
+struct PlayerWords {
+  std::string_view the_map, replay, replay_help, play, pause, speed, jump_to_phase, no_events;
+  std::string_view board_label, scrubber_label, contents;
+};
+const PlayerWords& PlayerWordsFor(std::string_view lang);
 
 }  // namespace atelier::report

@@ -5,6 +5,9 @@
 #include <map>
 #include <variant>
 
+#include "replay/replay_time.h"
+#include "report/report_words.h"
+
 namespace atelier::report {
 
 SessionFacts GatherFacts(const store::SessionMeta& meta, const replay::Timeline& timeline, const core::Board& board,
@@ -55,6 +58,22 @@ SessionFacts GatherFacts(const store::SessionMeta& meta, const replay::Timeline&
       return a.card.id < b.card.id;
     });
   return facts;
+}
+
+std::string AboutLine(const SessionFacts& facts, std::string_view lang) {
+  const ReportWords& words = WordsFor(lang);
+  std::string out = LongDate(facts.created_ms, facts.utc_offset_minutes, lang);
+  out += "  \u00b7  ";
+  out += replay::FormatTimeOfDay(facts.created_ms, facts.utc_offset_minutes);
+  out += "  \u00b7  ";
+  out += words.duration;
+  out += " ";
+  out += Duration(facts.duration_ms, lang);
+  out += "  \u00b7  ";
+  out += Count(words, facts.cards, false);
+  out += "  \u00b7  ";
+  out += Count(words, facts.votes, true);
+  return out;
 }
 
 }  // namespace atelier::report

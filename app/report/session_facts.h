@@ -48,4 +48,8 @@ struct SessionFacts {
 SessionFacts GatherFacts(const store::SessionMeta& meta, const replay::Timeline& timeline, const core::Board& board,
                          std::int64_t at_ms, std::string_view lang);
 
+// The line under the title: "2 décembre 2026  ·  14:05  ·  Durée 1 h 05  ·  16 cartes  ·  4 votes"
+// (the PDF's first page and the HTML report say the same).
+std::string AboutLine(const SessionFacts& facts, std::string_view lang);
+
 }  // namespace atelier::report

@@ -36,7 +36,10 @@
  *     order into the viewport {x, y, w, h} (px) of a 2D context. options: {lang: "fr" | "en",
  *     font: CSS family list (default '"Andika", sans-serif'), highlight: {cardId: strength 0…1}}.
  *     Sizes follow the kiosk's painter (app/render/board_painter.cpp), given for a 1080 px
- *     high map and scaled.
+ *     high map and scaled. The map and each card are drawn once into offscreen canvases and
+ *     copied on later frames while they look the same (options.cache: false draws everything
+ *     each time). options.incremental: true when nothing else draws on this canvas between
+ *     calls: then only where cards appeared, went or changed is drawn again.
  * AtelierBoard.palette: [{name, french, paper: "#rrggbb"}]   (app/core/palette.h)
  */
 (function (root) {
@@ -524,7 +527,16 @@
 
   // -> {size, lines: [text], width: [px], top}
   function layoutText(m, text, w, h, maxSize, minSize, middle) {
-    var words = String(text).replace(/[\r\n\t]+/g, " ").split(" ").filter(function (s) { return s !== ""; });
+    var split = String(text).replace(/[\r\n\t]+/g, " ").split(" ").filter(function (s) { return s !== ""; });
+    // French spacing: no break after « nor before » ! ? : ; (text_layout.cpp, GluedSpace).
+    var words = [];
+    for (var i = 0; i < split.length; i++) {
+      var prev = words.length ? words[words.length - 1] : null;
+      if (prev !== null && (prev.charAt(prev.length - 1) === "\u00ab" || /^[\u00bb!?:;]/.test(split[i])))
+        words[words.length - 1] = prev + " " + split[i];
+      else
+        words.push(split[i]);
+    }
     var step = Math.max(0.5, maxSize / 26), size = maxSize, fits = false, r = { lines: [] };
     minSize = Math.min(minSize, maxSize);
     function fitsAt(at, allow) {
@@ -567,7 +579,10 @@
       family: family,
       normal: new Measurer(ctx, family, "normal"),
       bold: new Measurer(ctx, family, "bold"),
-      layouts: {}, n: 0
+      layouts: {}, n: 0,
+      sprites: {}, spriteCount: 0,  // cards drawn once (cardSprite)
+      map: null,                    // the map drawn once: {key, canvas}
+      makeCanvas: undefined         // set on the first draw (null: no offscreen canvases)
     };
     return ctx.__atelierPainter;
   }
@@ -652,7 +667,7 @@
       ctx.strokeStyle = css(shade(z.tint, 0.8), 0.45);
       ctx.stroke();
       text(ctx, painter, labelIn(z.label, lang), rx + 14 * s, ry + 12 * s, rw - 28 * s, 84 * s,
-           { max: 24 * s, min: 18 * s, colour: css(kLabelInk), align: "centre", bold: true });
+           { max: 24 * s, min: 18 * s, colour: css(kLabelInk), align: "centre" });  // weight -0.04: not bold (report/vector_map IsBold)
     }
 
     text(ctx, painter, labelIn(t.title, lang), zx, vp.y + 24 * s, vp.w * 0.6, 52 * s,
@@ -693,19 +708,11 @@
     }
   }
 
-  function drawCard(ctx, painter, card, size, vp, glow) {
-    var s = vp.h / 1080;
-    var w = size.w * vp.w, h = size.h * vp.h;
+  // One card's paper, shadow, text and vote badge, its top-left at (x, y), w × h px, s the
+  // map's scale (px per px at 1080p).
+  function paintCard(ctx, painter, card, size, s, x, y, w, h) {
     var small = Math.min(1, Math.max(0, size.h / kFullCardH));
-    var cx = vp.x + card.x * vp.w, cy = vp.y + card.y * vp.h;
-    var x = cx - w / 2, y = cy - h / 2, radius = 8 * s * Math.max(small, 0.5);
-    if (glow > 0) {
-      glow = Math.min(glow, 1);
-      roundRect(ctx, x - 3 * s, y - 3 * s, w + 6 * s, h + 6 * s, radius + 3 * s);
-      ctx.lineWidth = 3 * s;
-      ctx.strokeStyle = css(kGlow, 0.95 * glow);
-      ctx.stroke();
-    }
+    var radius = 8 * s * Math.max(small, 0.5);
     // The soft shadow, as one translucent rectangle a little lower (as the SVG export does).
     roundRect(ctx, x, y + 3 * s, w, h, radius);
     ctx.fillStyle = css(kBlack, 0.14);
@@ -728,17 +735,145 @@
     }
   }
 
+  // A card drawn once into a canvas of its own and reused while it looks the same (text,
+  // colour, votes, size): a frame of 2 000 cards is then 2 000 drawImage calls, not 6 000
+  // fillText calls. The margin m holds the shadow and the vote badge over the corner.
+  function cardSprite(painter, card, size, s, w, h) {
+    var key = card.colour + "|" + card.votes + "|" + Math.round(w * 8) + "x" + Math.round(h * 8) + "|" +
+              Math.round(s * 1000) + "|" + card.text;
+    var hit = painter.sprites[key];
+    if (hit) return hit;
+    if (painter.spriteCount > 5000) { painter.sprites = {}; painter.spriteCount = 0; }
+    var small = Math.min(1, Math.max(0, size.h / kFullCardH));
+    var d = card.votes > 0 ? 46 * s * Math.max(small, 0.6) : 0;
+    var m = Math.ceil(Math.max(3 * s + 2, 0.3 * d + 2));
+    var c = painter.makeCanvas(Math.ceil(w + 2 * m), Math.ceil(h + 2 * m));
+    paintCard(c.getContext("2d"), painter, card, size, s, m, m, w, h);
+    hit = { canvas: c, m: m };
+    painter.sprites[key] = hit;
+    painter.spriteCount++;
+    return hit;
+  }
+
+  function drawCard(ctx, painter, card, size, vp, glow) {
+    var s = vp.h / 1080;
+    var w = size.w * vp.w, h = size.h * vp.h;
+    var small = Math.min(1, Math.max(0, size.h / kFullCardH));
+    var x = vp.x + card.x * vp.w - w / 2, y = vp.y + card.y * vp.h - h / 2;
+    var radius = 8 * s * Math.max(small, 0.5);
+    if (glow > 0) {
+      glow = Math.min(glow, 1);
+      roundRect(ctx, x - 3 * s, y - 3 * s, w + 6 * s, h + 6 * s, radius + 3 * s);
+      ctx.lineWidth = 3 * s;
+      ctx.strokeStyle = css(kGlow, 0.95 * glow);
+      ctx.stroke();
+    }
+    if (!painter.makeCanvas) return paintCard(ctx, painter, card, size, s, x, y, w, h);
+    // Whole pixels, so the sprite is copied, not resampled (its text stays sharp).
+    var sprite = cardSprite(painter, card, size, s, w, h);
+    ctx.drawImage(sprite.canvas, Math.round(x) - sprite.m, Math.round(y) - sprite.m);
+  }
+
+  function labelsKey(t, lang) {
+    var parts = [lang, t.title.fr, t.title.en, t.background, hex(t.paper)];
+    var axes = [t.horizontal, t.vertical];
+    for (var i = 0; i < 2; i++) parts.push(axes[i].title.fr, axes[i].title.en, axes[i].low.fr, axes[i].low.en,
+                                           axes[i].high.fr, axes[i].high.en);
+    for (var z = 0; z < t.zones.length; z++) parts.push(t.zones[z].label.fr, t.zones[z].label.en);
+    return parts.join("\u0001");
+  }
+
+  // Where a card is drawn, in whole canvas pixels: its sprite with margins and, when it glows,
+  // the glow's ring; and what it looks like there (sprite, place, z, glow).
+  function cardFrame(painter, card, size, vp, glow) {
+    var s = vp.h / 1080, w = size.w * vp.w, h = size.h * vp.h;
+    var x = Math.round(vp.x + card.x * vp.w - w / 2), y = Math.round(vp.y + card.y * vp.h - h / 2);
+    var sprite = cardSprite(painter, card, size, s, w, h);
+    var m = Math.max(sprite.m, glow > 0 ? Math.ceil(4.5 * s) + 1 : 0);
+    var rect = { x: x - m, y: y - m, w: Math.ceil(w) + 2 * m + 1, h: Math.ceil(h) + 2 * m + 1 };
+    return { rect: rect, sig: sprite.canvas.width + "," + sprite.canvas.height + "," + x + "," + y + "," + card.z + "," +
+             glow + "," + card.votes + "," + card.colour + "," + card.text };
+  }
+  function meets(a, b) { return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h; }
+
   function draw(ctx, board, vp, options) {
     options = options || {};
     var painter = painterFor(ctx, options.font || '"Andika", sans-serif');
     var lang = options.lang === "en" ? "en" : "fr";
+    if (painter.makeCanvas === undefined)
+      painter.makeCanvas = typeof document !== "undefined" && document.createElement && options.cache !== false
+        ? function (w, h) { var c = document.createElement("canvas"); c.width = w; c.height = h; return c; }
+        : null;
+    var size = cardSize(board), cards = cardsInDrawOrder(board), hl = options.highlight || {}, i;
+    if (!painter.makeCanvas) {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(vp.x, vp.y, vp.w, vp.h);
+      ctx.clip();
+      drawMap(ctx, painter, board, vp, lang);
+      for (i = 0; i < cards.length; i++) drawCard(ctx, painter, cards[i], size, vp, hl[cards[i].id] || 0);
+      ctx.restore();
+      return;
+    }
+    // The map changes only with the size or a renamed label: drawn once, then copied.
+    var key = Math.round(vp.w) + "x" + Math.round(vp.h) + "|" + labelsKey(board.template, lang);
+    if (!painter.map || painter.map.key !== key) {
+      var c = painter.makeCanvas(Math.max(1, Math.round(vp.w)), Math.max(1, Math.round(vp.h)));
+      drawMap(c.getContext("2d"), painter, board, { x: 0, y: 0, w: Math.round(vp.w), h: Math.round(vp.h) }, lang);
+      painter.map = { key: key, canvas: c };
+    }
+    var frames = {}, frameList = [];
+    for (i = 0; i < cards.length; i++) {
+      var f = cardFrame(painter, cards[i], size, vp, hl[cards[i].id] || 0);
+      frames[cards[i].id] = f;
+      frameList.push(f);
+    }
+    // options.incremental: what this canvas showed last time is still there, so only the
+    // places where a card appeared, went or changed are drawn again (map, then every card over
+    // them in z order). Playing a session changes a few cards a frame.
+    var frameKey = key + "|" + (ctx.canvas ? ctx.canvas.width + "x" + ctx.canvas.height : "") + "|" + vp.x + "," + vp.y;
+    var last = options.incremental && painter.frame && painter.frame.key === frameKey ? painter.frame : null;
+    var dirty = null;
+    if (last) {
+      dirty = [];
+      for (i = 0; i < cards.length && dirty.length <= 64; i++) {
+        var was = last.frames[cards[i].id], now = frameList[i];
+        if (!was) dirty.push(now.rect);
+        else if (was.sig !== now.sig) dirty.push(was.rect, now.rect);
+      }
+      for (var id in last.frames)
+        if (last.frames.hasOwnProperty(id) && !frames[id] && dirty.length <= 64) dirty.push(last.frames[id].rect);
+      if (dirty.length > 64) dirty = null;  // much changed: draw it all
+    }
+    painter.frame = { key: frameKey, frames: frames };
+    if (dirty && dirty.length === 0) return;
     ctx.save();
     ctx.beginPath();
-    ctx.rect(vp.x, vp.y, vp.w, vp.h);
+    if (dirty) for (i = 0; i < dirty.length; i++) ctx.rect(dirty[i].x, dirty[i].y, dirty[i].w, dirty[i].h);
+    else ctx.rect(vp.x, vp.y, vp.w, vp.h);
     ctx.clip();
-    drawMap(ctx, painter, board, vp, lang);
-    var size = cardSize(board), cards = cardsInDrawOrder(board), hl = options.highlight || {};
-    for (var i = 0; i < cards.length; i++) drawCard(ctx, painter, cards[i], size, vp, hl[cards[i].id] || 0);
+    if (dirty) {  // the clip region also ends at the map's edge
+      ctx.beginPath();
+      ctx.rect(vp.x, vp.y, vp.w, vp.h);
+      ctx.clip();
+    }
+    var mx = Math.round(vp.x), my = Math.round(vp.y), map = painter.map.canvas;
+    if (!dirty) ctx.drawImage(map, mx, my);
+    else
+      for (i = 0; i < dirty.length; i++) {  // only the map under each changed place
+        var r = dirty[i];
+        var sx = Math.max(0, r.x - mx), sy = Math.max(0, r.y - my);
+        var sw = Math.min(map.width, r.x - mx + r.w) - sx, sh = Math.min(map.height, r.y - my + r.h) - sy;
+        if (sw > 0 && sh > 0) ctx.drawImage(map, sx, sy, sw, sh, mx + sx, my + sy, sw, sh);
+      }
+    for (i = 0; i < cards.length; i++) {
+      if (dirty) {
+        var hit = false;
+        for (var k = 0; k < dirty.length && !hit; k++) hit = meets(frameList[i].rect, dirty[k]);
+        if (!hit) continue;
+      }
+      drawCard(ctx, painter, cards[i], size, vp, hl[cards[i].id] || 0);
+    }
     ctx.restore();
   }
 

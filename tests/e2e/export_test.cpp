@@ -317,6 +317,9 @@ TEST(Export, BadInputGivesOneClearLineExit1AndNoFile) {
       {{"--svg", (dir / "nowhere" / "m.svg").string()}, "No such file or directory"},
       {{"--pdf", (dir / "nowhere" / "m.pdf").string()}, "No such file or directory"},
       {{"--pdf", out.string()}, "it is a folder"},
+      {{"--html", (dir / "nowhere" / "r.html").string()}, "No such file or directory"},
+      {{"--html", out.string()}, "it is a folder"},
+      {{"--html", (out / "r.html").string(), "--at", "1:00"}, "--at is for"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args{"export", session.string()};
@@ -347,7 +350,7 @@ TEST(Export, BadInputGivesOneClearLineExit1AndNoFile) {
     bytes.resize(bytes.size() / 3);
     std::ofstream(damaged, std::ios::binary) << bytes;
   }
-  for (const std::string flag : {"--png", "--svg", "--pdf"}) {
+  for (const std::string flag : {"--png", "--svg", "--pdf", "--html"}) {
     e2e::Run run = Headless({"export", damaged.string(), flag, (out / ("d" + flag.substr(2))).string()});
     EXPECT_EQ(run.exit_code, 1) << flag << ": " << run.stderr_text;
     EXPECT_FALSE(run.stderr_text.empty());
