@@ -7,6 +7,7 @@
 
 #include "platform/doctor.h"
 #include "platform/facilitator_pin.h"
+#include "platform/compare_command.h"
 #include "platform/kiosk_app.h"
 #include "platform/paths.h"
 #include "store/pin_file.h"
@@ -110,6 +111,8 @@ int main(int argc, char** argv) {
   replay_cmd->add_option("--at", replay_options.at, "A moment: seconds, mm:ss, hh:mm:ss since the start, or end");
   replay_cmd->add_option("--screenshot", replay_options.screenshot, "With --at: write a PNG of that moment and exit");
   replay_cmd->add_option("--frames", replay_options.frames_dir, "Write the replay as a numbered PNG sequence here");
+  replay_cmd->add_option("--video", replay_options.video,
+                         "Write the replay as a video, FILE.mp4 (H.264) or FILE.webm (VP9), drawn off-screen");
   replay_cmd->add_option("--fps", replay_options.fps, "Frames per second of the sequence")->check(CLI::Range(1, 120));
   replay_cmd->add_option("--speed", replay_options.speed, "Playback speed of the sequence")->check(CLI::Range(0.1, 1000.0));
   replay_cmd->add_option("--input-script", replay_options.input_script, "Drive the replay screen with an input script")
@@ -117,6 +120,17 @@ int main(int argc, char** argv) {
   replay_cmd->add_flag("--quit-after-script", replay_options.quit_after_script, "Quit once the script has been played");
   replay_cmd->add_option("--dump-board", replay_options.dump_board,
                          "Write the board at --at (else at the playhead when quitting) as JSON");
+
+  // Comparing workshops held on the same template (docs/exports.md).
+  atelier::platform::CompareOptions compare_options;
+  CLI::App* report_cmd =
+      app.add_subcommand("report", "Compare workshops held on the same template: cards per zone side by side, "
+                                   "the cards that came up in several, totals");
+  report_cmd->add_option("sessions", compare_options.sessions, "The .atelier files (two or more)")->required();
+  report_cmd->add_option("--html", compare_options.html, "The comparison as one self-contained HTML file");
+  report_cmd->add_option("--pdf", compare_options.pdf, "The comparison as a PDF");
+  report_cmd->add_option("--lang", compare_options.lang, "Language of the comparison")->check(CLI::IsMember({"fr", "en"}));
+  report_cmd->add_option("--paper", compare_options.paper, "Paper of the PDF")->check(CLI::IsMember({"a4", "a3"}));
 
   atelier::platform::DoctorOptions doctor_options;
   CLI::App* doctor_cmd = app.add_subcommand(
@@ -136,6 +150,7 @@ int main(int argc, char** argv) {
     return atelier::platform::RunReplay(replay_options);
   }
   if (*export_cmd) return atelier::platform::ExportSession(export_options);
+  if (*report_cmd) return atelier::platform::CompareSessions(compare_options);
   if (*import_cmd) return atelier::platform::ImportSession(import_file, import_session);
   if (*info_cmd) return atelier::platform::PrintSessionInfo(info_session, info_json);
 

@@ -24,6 +24,7 @@
 #include "platform/font_finder.h"
 #include "platform/input_queue.h"
 #include "platform/paths.h"
+#include "platform/replay_video_command.h"
 #include "platform/window.h"
 #include "render/board_renderer.h"
 #include "replay/replay_time.h"
@@ -275,10 +276,12 @@ int RunReplay(const ReplayOptions& options) {
     }
     time_arg = parsed.value();
   }
-  const bool video = !options.frames_dir.empty();
+  const bool video_file = !options.video.empty();  // off-screen, no window (replay_video_command)
+  if (video_file && !CheckVideoArguments(options)) return 1;
+  const bool video = !video_file && !options.frames_dir.empty();
   const bool picture = !video && !script && !options.screenshot.empty();
-  const bool dump_only = !video && !script && options.screenshot.empty() && time_arg && !options.dump_board.empty();
-  const bool interactive = !video && !picture && !dump_only && !script;
+  const bool dump_only = !video_file && !video && !script && options.screenshot.empty() && time_arg && !options.dump_board.empty();
+  const bool interactive = !video_file && !video && !picture && !dump_only && !script;
 
   auto opened = OpenSession(options.session);
   if (auto* problem = std::get_if<OpenProblem>(&opened)) {
@@ -304,6 +307,14 @@ int RunReplay(const ReplayOptions& options) {
     if (!options.dump_board.empty() && (picture || dump_only) && !WriteBoard(options.dump_board, timeline.BoardAt(start_ms), config.lang))
       return 1;
     if (dump_only) return 0;
+  }
+  if (video_file) {
+    auto font = FindFont(config.font);
+    if (!font.ok()) {
+      std::fprintf(stderr, "atelier: %s\n", font.error().message.c_str());
+      return 1;
+    }
+    return WriteVideo(options, timeline, meta, start_ms, config.lang, font.value(), paths.shader_dir().string());
   }
 
   // A picture or a video has a definite size; the screen is full-screen unless asked otherwise.

@@ -16,6 +16,7 @@ struct ReplayOptions {
   std::string at;          // TIME: seconds, mm:ss, hh:mm:ss since the start, or "end"
   std::string screenshot;  // with --at: PNG of the board at that moment, then exit
   std::string frames_dir;  // PNG sequence of the whole replay
+  std::string video;       // the whole replay (from --at) as .mp4 or .webm, off-screen
   int fps = 30;
   double speed = 1;
   std::string input_script;
@@ -30,6 +31,8 @@ struct ReplayOptions {
 //   SESSION --at TIME --dump-board F         the board at TIME as JSON, no window needed
 //   SESSION --frames DIR [--fps N --speed S] numbered PNGs 000001.png … of the whole replay
 //                                            (from --at when given), a progress line on stderr
+//   SESSION --video F.mp4|F.webm [--fps N --speed S --size WxH]  the replay as a video file,
+//                                            drawn off-screen (no display), a progress bar
 //   SESSION --input-script S [--quit-after-script]  the screen driven by a script
 // The file is opened read-only and never written. Exit code: 0, 1 for a session that cannot be
 // read or a bad TIME (the English reason on stderr; the French one on screen when interactive),

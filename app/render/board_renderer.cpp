@@ -77,8 +77,9 @@ void BoardRenderer::UploadAtlas() {
   atlas.ClearDirty();
 }
 
-void BoardRenderer::Draw(const BoardView& view) {
+void BoardRenderer::Draw(const BoardView& view, const Overlay& overlay) {
   m_painter.Paint(view, m_list);
+  if (overlay) overlay(m_painter, m_list);
   UploadAtlas();  // Paint may have baked glyphs met for the first time
 
   const core::Rgb paper = view.board ? view.board->map_template().paper : core::Rgb{0xf7, 0xf5, 0xf0};

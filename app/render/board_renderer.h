@@ -6,6 +6,7 @@
 #pragma once
 #include <GLES3/gl3.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -30,8 +31,10 @@ class BoardRenderer {
   BoardRenderer(const BoardRenderer&) = delete;
   BoardRenderer& operator=(const BoardRenderer&) = delete;
 
-  // Clears the framebuffer and draws the map background then the cards.
-  void Draw(const BoardView& view);
+  // Clears the framebuffer and draws the map background then the cards. overlay, when given,
+  // adds its own shapes and text on top, with the same painter (the video's caption).
+  using Overlay = std::function<void(BoardPainter& painter, DrawList& list)>;
+  void Draw(const BoardView& view, const Overlay& overlay = {});
 
   // How many quads the last Draw submitted (for benchmarks and tests).
   std::size_t last_quad_count() const { return m_list.quads().size(); }
