@@ -53,6 +53,7 @@ void PhoneLink::Frame(LiveSession& live) {
   if (live.session.get() != m_session) {
     if (m_session) m_server->NewTokens();
     m_session = live.session.get();
+    m_published_events = -1;
     PrintLines();
   }
   std::vector<net::ZoneChoice> zones;  // a handful: cheap to compare every frame
@@ -61,7 +62,13 @@ void PhoneLink::Frame(LiveSession& live) {
     m_zones = zones;
     m_server->SetZones(std::move(zones));
   }
-  m_desk.Serve([&](const net::PhoneCard& card) { return Land(card, live); });
+  m_desk.Serve([&](const net::PhoneCard& card) {
+    // A key the inbox knows (a retry after the kiosk restarted): its state, never a second card.
+    if (core::FindByKey(live.session->board().inbox(), card.request.key) || live.screen->phones_inbox())
+      return ToInbox(card, live);
+    return Land(card, live);
+  });
+  PublishInbox(live);
 }
 
 net::Answer PhoneLink::Land(const net::PhoneCard& card, LiveSession& live) {

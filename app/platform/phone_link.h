@@ -33,12 +33,17 @@ class PhoneLink {
   PhoneLink() = default;
   void PrintLines() const;
   net::Answer Land(const net::PhoneCard& card, LiveSession& live);
+  // phones_moderation = inbox (phone_inbox_link.cpp): the card goes to wait in the inbox; and
+  // the states of the inbox's cards published for POST /api/cards/status.
+  net::Answer ToInbox(const net::PhoneCard& card, LiveSession& live);
+  void PublishInbox(const LiveSession& live);
 
   net::Catalogue m_catalogue;
   net::PhoneDesk m_desk;
   std::unique_ptr<net::PhoneServer> m_server;
   const core::Session* m_session = nullptr;  // the one whose tokens are out there
   std::vector<net::ZoneChoice> m_zones;      // what the page offers now
+  std::int64_t m_published_events = -1;      // the session's event count PublishInbox last saw
 };
 
 }  // namespace atelier::platform
