@@ -46,6 +46,11 @@ const Card* Board::FindHidden(CardId id) const {
   return it == m_fac.hidden.end() ? nullptr : &it->second;
 }
 
+const InboxCard* Board::FindInbox(InboxId id) const {
+  auto it = m_fac.inbox.find(id);
+  return it == m_fac.inbox.end() ? nullptr : &it->second;
+}
+
 std::vector<const Card*> Board::InDrawOrder() const {
   std::vector<const Card*> out;
   out.reserve(m_cards.size());
@@ -122,6 +127,9 @@ void Board::Apply(const Event& event) {
           }
         } else if constexpr (std::is_same_v<E, TimerExtended>) {
           if (m_fac.phase) m_fac.phase->extra_ms += e.by_ms;
+        } else if constexpr (std::is_same_v<E, InboxReceived>) {
+          m_fac.inbox[e.inbox] = InboxCard{.id = e.inbox, .text = e.text, .colour = e.colour, .zone = e.zone,
+                                           .phone = e.phone, .key = e.key, .received_ms = t};
         } else if constexpr (std::is_same_v<E, BoardLocked>) {
           m_fac.locked = true;
         } else if constexpr (std::is_same_v<E, BoardUnlocked>) {
@@ -150,6 +158,13 @@ void Board::RecordUndoable(std::int64_t seq, const Undoable& what) {
   m_fac.undo.push_back({seq, what});
   if (m_fac.undo.size() > kUndoDepth) m_fac.undo.erase(m_fac.undo.begin());
   m_fac.redo.clear();  // a new action: what was undone before it can no longer be redone
+}
+
+void Board::SetInboxState(InboxId id, InboxCard::State state, CardId card) {
+  auto it = m_fac.inbox.find(id);
+  if (it == m_fac.inbox.end()) return;
+  it->second.state = state;
+  it->second.card = card;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,7 +208,10 @@ void Board::Redo(const Undoable& what, std::int64_t t, Actor actor, bool fresh) 
       [&](const auto& e) {
         using E = std::decay_t<decltype(e)>;
         if constexpr (std::is_same_v<E, CardAdded>) {
-          if (!fresh) return Unbin(e.id, t);
+          if (e.inbox != 0) SetInboxState(e.inbox, InboxCard::State::Accepted, e.id);
+          // Undoing an accepted phone card put it back in the inbox, not in the bin: redoing
+          // the accept lands it again, from the event.
+          if (!fresh && e.inbox == 0) return Unbin(e.id, t);
           m_cards[e.id] = Card{.id = e.id, .text = e.text, .colour = e.colour, .at = e.at, .z = m_next_z++,
                                .created_ms = t, .changed_ms = t};
           m_next_id = std::max(m_next_id, e.id + 1);
@@ -241,6 +259,8 @@ void Board::Redo(const Undoable& what, std::int64_t t, Actor actor, bool fresh) 
             it->second.at = m.to;
             it->second.changed_ms = t;
           }
+        } else if constexpr (std::is_same_v<E, InboxRefused>) {
+          SetInboxState(e.inbox, InboxCard::State::Refused);
         }
       },
       what);
@@ -251,6 +271,11 @@ void Board::Reverse(const Undoable& what, std::int64_t t) {
       [&](const auto& e) {
         using E = std::decay_t<decltype(e)>;
         if constexpr (std::is_same_v<E, CardAdded>) {
+          if (e.inbox != 0) {  // an accepted phone card goes back to wait in the inbox
+            m_cards.erase(e.id);
+            SetInboxState(e.inbox, InboxCard::State::Waiting);
+            return;
+          }
           Bin(e.id);  // in the bin, not gone: a redo brings it back
         } else if constexpr (std::is_same_v<E, CardMoved>) {
           Redo(CardMoved{e.id, e.to, e.from}, t, Actor::Facilitator, false);
@@ -278,6 +303,8 @@ void Board::Reverse(const Undoable& what, std::int64_t t) {
             it->second.at = m.from;
             it->second.changed_ms = t;
           }
+        } else if constexpr (std::is_same_v<E, InboxRefused>) {
+          SetInboxState(e.inbox, InboxCard::State::Waiting);
         }
       },
       what);

@@ -12,6 +12,7 @@
 #include "core/card.h"
 #include "core/card_size.h"
 #include "core/event.h"
+#include "core/inbox.h"
 #include "core/template.h"
 
 namespace atelier::core {
@@ -53,6 +54,7 @@ struct Facilitation {
   std::vector<UndoStep> undo;                    // oldest first, at most kUndoDepth
   std::vector<UndoStep> redo;                    // next to redo last; cleared by a new action
   std::map<std::pair<CardId, Actor>, std::int64_t> last_vote_ms;  // for the double-tap lock-out
+  Inbox inbox;                                   // phone cards waiting for moderation, and decided ones
   bool operator==(const Facilitation&) const = default;
 };
 
@@ -81,6 +83,9 @@ class Board {
   bool voting() const { return m_fac.phase && m_fac.phase->kind == PhaseKind::Vote; }
   const std::map<CardId, Card>& hidden() const { return m_fac.hidden; }
   const Card* FindHidden(CardId id) const;
+  const Inbox& inbox() const { return m_fac.inbox; }
+  const InboxCard* FindInbox(InboxId id) const;
+  InboxId next_inbox_id() const { return m_fac.inbox.empty() ? 1 : m_fac.inbox.rbegin()->first + 1; }
 
   // Cards from bottom to top (ascending z), for drawing.
   std::vector<const Card*> InDrawOrder() const;
@@ -113,6 +118,7 @@ class Board {
   void Unbin(CardId id, std::int64_t t);
   void SetVotes(CardId id, int votes);
   void SetLabel(const std::string& key, const std::string& text);
+  void SetInboxState(InboxId id, InboxCard::State state, CardId card = 0);
 
   Template m_template;
   std::map<CardId, Card> m_cards;

@@ -1,5 +1,6 @@
 #include "core/command.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/arrange.h"
@@ -28,7 +29,19 @@ Error NoSuchCard(CardId id) { return Error{"La carte n°" + std::to_string(id) +
 template <class C>
 constexpr bool kParticipantCommand = std::is_same_v<C, AddCard> || std::is_same_v<C, MoveCard> ||
                                      std::is_same_v<C, EditCard> || std::is_same_v<C, DeleteCard> ||
-                                     std::is_same_v<C, RestoreCard> || std::is_same_v<C, VoteCard>;
+                                     std::is_same_v<C, RestoreCard> || std::is_same_v<C, VoteCard> ||
+                                     std::is_same_v<C, AcceptPhoneCard> || std::is_same_v<C, RefusePhoneCard>;
+// Phones only.
+template <class C>
+constexpr bool kPhoneCommand = std::is_same_v<C, ReceivePhoneCard>;
+
+// A waiting card of the inbox, or why not.
+Result<const InboxCard*> Waiting(const Board& board, InboxId id) {
+  const InboxCard* card = board.FindInbox(id);
+  if (!card) return Error{"Cette carte n'est pas dans la boîte des téléphones."};
+  if (card->state != InboxCard::State::Waiting) return Error{"Cette carte a déjà été acceptée ou refusée."};
+  return card;
+}
 
 }  // namespace
 
@@ -37,7 +50,9 @@ Result<EventData> Decide(const Board& board, const Command& command, const Decid
   return std::visit(
       [&](const auto& c) -> Result<EventData> {
         using C = std::decay_t<decltype(c)>;
-        if constexpr (kParticipantCommand<C>) {
+        if constexpr (kPhoneCommand<C>) {
+          if (context.actor != Actor::Phone) return Error{"Seul un téléphone envoie des cartes dans la boîte."};
+        } else if constexpr (kParticipantCommand<C>) {
           if (board.locked() && !facilitator)
             return Error{"Le tableau est verrouillé par l'animation : on peut regarder, mais pas le modifier pour "
                          "l'instant."};
@@ -46,6 +61,10 @@ Result<EventData> Decide(const Board& board, const Command& command, const Decid
         }
         const PhaseState* phase = board.phase() ? &*board.phase() : nullptr;
 
+        if constexpr ((std::is_same_v<C, AcceptPhoneCard> || std::is_same_v<C, RefusePhoneCard>)) {
+          if (context.actor == Actor::Phone) return Error{"Un téléphone ne peut pas modérer les cartes."};
+        }
+
         if constexpr (std::is_same_v<C, AddCard>) {
           std::string text = c.text;
           if (auto err = CheckCard(text, c.colour)) return *err;
@@ -53,6 +72,32 @@ Result<EventData> Decide(const Board& board, const Command& command, const Decid
           if (!c.phone.empty() && context.actor != Actor::Phone) return Error{"Seul un téléphone a un identifiant de téléphone."};
           const MapPoint at = c.landing ? LandCard(board, c.at, *c.landing) : c.at;
           return EventData{CardAdded{board.next_id(), text, c.colour, ClampToMap(at), c.phone}};
+        } else if constexpr (std::is_same_v<C, ReceivePhoneCard>) {
+          std::string text = c.text;
+          if (auto err = CheckCard(text, c.colour)) return *err;
+          if (c.phone.empty() || c.key.empty()) return Error{"Une carte de téléphone a un téléphone et une clé."};
+          if (FindByKey(board.inbox(), c.key)) return Error{"Cette carte est déjà dans la boîte."};
+          const auto& zones = board.map_template().zones;
+          if (!c.zone.empty() &&
+              std::none_of(zones.begin(), zones.end(), [&](const Zone& z) { return z.id == c.zone; }))
+            return Error{"Cette zone n'existe pas sur la carte."};
+          if (WaitingCount(board.inbox()) >= kMaxInboxWaiting)
+            return Error{"La boîte des téléphones est pleine : l'animation doit d'abord trier les cartes."};
+          return EventData{InboxReceived{board.next_inbox_id(), text, c.colour, c.zone, c.phone, c.key}};
+        } else if constexpr (std::is_same_v<C, AcceptPhoneCard>) {
+          auto waiting = Waiting(board, c.inbox);
+          if (!waiting.ok()) return waiting.error();
+          const InboxCard& entry = **waiting;
+          std::string text = c.card.text;
+          if (auto err = CheckCard(text, c.card.colour)) return *err;
+          if (!Finite(c.card.at)) return Error{"Position de carte invalide."};
+          const MapPoint at = c.card.landing ? LandCard(board, c.card.at, *c.card.landing) : c.card.at;
+          return EventData{CardAdded{board.next_id(), text, c.card.colour, ClampToMap(at), entry.phone, entry.id,
+                                     text == entry.text ? std::string() : entry.text}};
+        } else if constexpr (std::is_same_v<C, RefusePhoneCard>) {
+          auto waiting = Waiting(board, c.inbox);
+          if (!waiting.ok()) return waiting.error();
+          return EventData{InboxRefused{c.inbox}};
         } else if constexpr (std::is_same_v<C, MoveCard>) {
           const Card* card = board.Find(c.id);
           if (!card) return NoSuchCard(c.id);

@@ -41,6 +41,30 @@ struct RestoreCard {
   CardId id = 0;
 };
 
+// ---- the phones' inbox (core/inbox.h) ----------------------------------------------------
+
+// Actor::Phone only: a phone's card goes to wait in the inbox (the board may be locked: the
+// inbox is not the board). zone: a zone id of the map or empty.
+struct ReceivePhoneCard {
+  std::string text;
+  std::string colour;
+  std::string zone;
+  std::string phone;
+  std::string key;
+};
+
+// Someone on the kiosk accepts a waiting card: card is where and how it lands (the board's
+// landing, as for a card sent straight to the board), its text and colour maybe edited. The
+// facilitator, or anyone when the inbox is open to all; on a locked board, the facilitator only.
+struct AcceptPhoneCard {
+  InboxId inbox = 0;
+  AddCard card;
+};
+
+struct RefusePhoneCard {
+  InboxId inbox = 0;
+};
+
 // ---- facilitator commands (Actor::Facilitator only, except VoteCard) ------------------------
 
 struct VoteCard {  // participants vote too, during a vote phase
@@ -79,7 +103,8 @@ struct ArrangeBoard {};  // "Ranger la carte" (core/arrange.h)
 
 using Command = std::variant<AddCard, MoveCard, EditCard, DeleteCard, RestoreCard, VoteCard, ResetVotes, HideCard,
                              ShowCard, EraseCard, RenameLabel, StartPhase, EndPhase, PauseTimer, ResumeTimer,
-                             ExtendTimer, LockBoard, UnlockBoard, Undo, Redo, ArrangeBoard>;
+                             ExtendTimer, LockBoard, UnlockBoard, Undo, Redo, ArrangeBoard, ReceivePhoneCard,
+                             AcceptPhoneCard, RefusePhoneCard>;
 
 // Who asks, and when (session milliseconds, the clock that will stamp the event): the rules
 // depend on both (a locked board, the double-tap lock-out on votes).

@@ -22,7 +22,11 @@ struct CardAdded {
   std::string text;
   std::string colour;
   MapPoint at;
-  std::string phone;  // Actor::Phone: the sending phone's anonymous id (net/phone_id.h); else empty
+  std::string phone;  // the sending phone's anonymous id (net/phone_id.h): a phone card; else empty
+  // Accepted from the phones' inbox (the actor: who accepted it): the inbox number, and the
+  // phone's own text when the card was edited before it was accepted (else empty).
+  std::int64_t inbox = 0;
+  std::string phone_text;
   bool operator==(const CardAdded&) const = default;
 };
 
@@ -138,9 +142,30 @@ struct CardsArranged {
   bool operator==(const CardsArranged&) const = default;
 };
 
+// ---- the phones' inbox (phones_moderation = inbox; docs/phones.md) -------------------------
+
+// A card a phone sent waits in the inbox, off the board (actor: phone). inbox numbers the
+// inbox's cards 1, 2, 3 … in the session; key is the phone's idempotency key for the card.
+struct InboxReceived {
+  std::int64_t inbox = 0;
+  std::string text;
+  std::string colour;
+  std::string zone;   // a zone id of the map, or empty
+  std::string phone;  // the phone's anonymous id
+  std::string key;
+  bool operator==(const InboxReceived&) const = default;
+};
+
+// A waiting card refused: it never lands (actor: who refused it). Accepting one is a
+// card_added with its inbox number (CardAdded::inbox).
+struct InboxRefused {
+  std::int64_t inbox = 0;
+  bool operator==(const InboxRefused&) const = default;
+};
+
 // The events the facilitator's undo can reverse.
 using Undoable = std::variant<CardAdded, CardMoved, CardEdited, CardDeleted, CardRestored, CardVoted, VotesReset,
-                              CardHidden, CardShown, LabelRenamed, CardsArranged>;
+                              CardHidden, CardShown, LabelRenamed, CardsArranged, InboxRefused>;
 
 // Undo and redo are events too, so the replay shows them. Each names the event it reverses
 // (seq) and carries it whole (what), so a reader — and Apply — knows exactly what changed:
@@ -160,7 +185,7 @@ struct ActionRedone {
 using EventData = std::variant<CardAdded, CardMoved, CardEdited, CardDeleted, CardRestored, PhaseStarted, PhaseEnded,
                                TimerPaused, TimerResumed, TimerExtended, BoardLocked, BoardUnlocked, CardVoted,
                                VotesReset, CardHidden, CardShown, CardErased, LabelRenamed, ActionUndone, ActionRedone,
-                               CardsArranged>;
+                               CardsArranged, InboxReceived, InboxRefused>;
 
 std::string_view EventTypeName(const EventData& data);  // "card_added", "card_moved" …
 std::string_view UndoableTypeName(const Undoable& what);

@@ -42,9 +42,12 @@ std::variant<CardRequest, BadField> ParseCardRequest(std::string_view body) {
   return r;
 }
 
+bool ValidKey(std::string_view key) {
+  return key.size() >= kMinKeyChars && key.size() <= kMaxKeyChars && std::all_of(key.begin(), key.end(), KeyChar);
+}
+
 std::variant<std::monostate, BadField> CheckCardFields(CardRequest& r) {
-  if (r.key.size() < kMinKeyChars || r.key.size() > kMaxKeyChars ||
-      !std::all_of(r.key.begin(), r.key.end(), KeyChar))
+  if (!ValidKey(r.key))
     return BadField{"key", TrLater("La demande n'a pas de clé valable : rechargez la page et réessayez.")};
   r.text = core::SanitizeCardText(r.text);
   if (r.text.empty()) return BadField{"text", TrLater("Écrivez quelques mots sur la carte.")};

@@ -28,6 +28,9 @@ struct BadField {
 inline constexpr std::size_t kMaxKeyChars = 64;
 inline constexpr std::size_t kMinKeyChars = 8;
 
+// 8–64 letters, digits, '-' or '_'.
+bool ValidKey(std::string_view key);
+
 // The body as a request: a JSON object whose fields present have the right types. The token
 // is left unchecked (the server compares it first, so a request without one gets 404).
 std::variant<CardRequest, BadField> ParseCardRequest(std::string_view body);

@@ -67,6 +67,18 @@ void PhoneDesk::Reopen() {
   m_closed = false;
 }
 
+std::optional<Answer> PhoneDesk::State(const std::string& key) const {
+  std::lock_guard lock(m_mutex);
+  if (auto it = m_states.find(key); it != m_states.end()) return it->second;
+  if (auto it = m_seen.find(key); it != m_seen.end()) return it->second;
+  return std::nullopt;
+}
+
+void PhoneDesk::PublishStates(std::unordered_map<std::string, Answer> states) {
+  std::lock_guard lock(m_mutex);
+  m_states = std::move(states);
+}
+
 std::size_t PhoneDesk::remembered() const {
   std::lock_guard lock(m_mutex);
   return m_seen.size();

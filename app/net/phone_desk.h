@@ -62,6 +62,13 @@ class PhoneDesk {
 
   std::size_t remembered() const;
 
+  // Where a phone's card is now, for POST /api/cards/status: what the frame loop published for
+  // its key (inbox cards: in_inbox, on_board, refused), else the answer remembered for it
+  // (201: on_board; 202: in_inbox). Any thread.
+  std::optional<Answer> State(const std::string& key) const;
+  // Frame loop: the states of the inbox's cards by key, replacing those published before.
+  void PublishStates(std::unordered_map<std::string, Answer> states);
+
   static constexpr std::size_t kMaxRemembered = 20000;  // keys; the oldest are forgotten
 
  private:
@@ -75,6 +82,7 @@ class PhoneDesk {
   std::deque<std::shared_ptr<Pending>> m_waiting;
   std::unordered_map<std::string, Answer> m_seen;
   std::deque<std::string> m_seen_order;
+  std::unordered_map<std::string, Answer> m_states;
   std::function<void()> m_wake;
   bool m_closed = false;
 };

@@ -72,6 +72,16 @@ bool SameOrigin(const httplib::Request& req) {
   return origin == "http://" + req.get_header_value("Host");
 }
 
+// What POST /api/cards/status answers for a card: 200 and its state, or 404 for a key the
+// kiosk does not know (it restarted, or the card was never received).
+Answer CardState(std::optional<Answer> known) {
+  if (!known) return Refusal(404, "unknown_card", TrLater("Le tableau ne connaît pas cette carte."));
+  Answer a = *known;
+  a.status = 200;
+  if (a.word == "on_board" && a.french.empty()) a.french = TrLater("Votre carte est sur le tableau.");
+  return a;
+}
+
 }  // namespace
 
 // ---- the server -----------------------------------------------------------------------------
@@ -232,6 +242,27 @@ void PhoneServer::Routes() {
   });
 
   LiveRoutes();
+  // ---- POST /api/cards/status {"token", "key"}: where a card is now (the inbox) ----
+  http.Post("/api/cards/status", [this, lang_of, too_many](const httplib::Request& req, httplib::Response& res) {
+    if (too_many(req, res)) return;
+    auto send = [&](const Answer& a) { SendJson(res, a, m_catalogue, lang_of(req)); };
+    if (!SameOrigin(req))
+      return send(Refusal(403, "cross_origin", TrLater("Cette demande ne vient pas de la page du tableau.")));
+    auto parsed = ParseCardRequest(req.body);
+    if (const BadField* bad = std::get_if<BadField>(&parsed))
+      return send(Answer{.status = 400, .error = true, .word = "bad_field", .french = bad->french, .args = bad->args,
+                         .field = bad->field});
+    const CardRequest& request = std::get<CardRequest>(parsed);
+    if (!SameSecret(request.token, token())) {
+      ++m_wrong_tokens;
+      return send(Refusal(404, "not_found", TrLater("Ce lien ne marche plus. Scannez à nouveau le code du tableau.")));
+    }
+    if (!ValidKey(request.key))
+      return send(Answer{.status = 400, .error = true, .word = "bad_field",
+                         .french = TrLater("La demande n'a pas de clé valable : rechargez la page et réessayez."),
+                         .field = "key"});
+    send(CardState(m_desk.State(request.key)));
+  });
 }
 
 core::Result<std::unique_ptr<PhoneServer>> PhoneServer::Start(const PhoneServerConfig& config, PhoneDesk& desk,

@@ -23,6 +23,8 @@ struct Config {
   core::DeckMode deck_mode = core::DeckMode::Consume;  // deck_mode = keep | consume
   std::string pin_hash;                      // from `atelier --hash-pin`; empty = none here
   int phones_port = 0;                       // the phone server's port (docs/phones.md); 0 = off
+  bool phones_inbox = false;                 // phones_moderation = board | inbox
+  bool phones_inbox_anyone = false;          // phones_inbox_access = pin | anyone
 };
 
 // A line the loader skipped, for `atelier doctor` to explain in the interface language.

@@ -345,7 +345,9 @@ int RunKiosk(const KioskOptions& options) {
                  .decks = &decks,
                  .ui_scale_setting = config.ui_scale ? std::optional(scale) : std::nullopt,
                  .ui_scale_auto = scale_auto,
-                 .ui_scale_largest = LargestUiScale(window.framebuffer_h())},
+                 .ui_scale_largest = LargestUiScale(window.framebuffer_h()),
+                 .phones_inbox = config.phones_inbox,
+                 .phones_inbox_anyone = config.phones_inbox_anyone},
       .fixed_time = fixed_time};
   fs::path first_path = options.session.empty() ? shelf.StartingPath(DefaultTitle()) : fs::path(options.session);
   auto opened = OpenLiveSession(first_path, {.title = DefaultTitle(), .map_template = chosen.tmpl}, setup);

@@ -35,6 +35,14 @@ std::string ApplyKioskSettings(const ui::KioskSettings& wanted, SettingsTarget t
     screen.idle_ms = static_cast<std::int64_t>(config.idle_delay_s) * 1000;
     changes.emplace_back("idle_delay_s", std::to_string(config.idle_delay_s));
   }
+  if (wanted.phones_inbox != config.phones_inbox) {  // the phone server reads it from the screen
+    config.phones_inbox = screen.phones_inbox = wanted.phones_inbox;
+    changes.emplace_back("phones_moderation", config.phones_inbox ? "inbox" : "board");
+  }
+  if (wanted.phones_inbox_anyone != config.phones_inbox_anyone) {
+    config.phones_inbox_anyone = screen.phones_inbox_anyone = wanted.phones_inbox_anyone;
+    changes.emplace_back("phones_inbox_access", config.phones_inbox_anyone ? "anyone" : "pin");
+  }
   if (wanted.ui_scale != screen.ui_scale_setting) {
     const float scale = wanted.ui_scale ? std::clamp(*wanted.ui_scale, 0.5f, 4.0f) : target.scale_auto;
     // Fonts are baked into ImGui's atlas at one size: rebuild it (and its GL texture) at the new one.

@@ -54,6 +54,7 @@ void PhoneLink::Frame(LiveSession& live) {
     if (m_session) m_server->NewTokens();
     m_session = live.session.get();
     m_server->feed().Reset(live.file->meta());  // the live streams of the old one end
+    m_published_events = -1;
     PrintLines();
   }
   std::vector<net::ZoneChoice> zones;  // a handful: cheap to compare every frame
@@ -62,8 +63,14 @@ void PhoneLink::Frame(LiveSession& live) {
     m_zones = zones;
     m_server->SetZones(std::move(zones));
   }
-  m_desk.Serve([&](const net::PhoneCard& card) { return Land(card, live); });
+  m_desk.Serve([&](const net::PhoneCard& card) {
+    // A key the inbox knows (a retry after the kiosk restarted): its state, never a second card.
+    if (core::FindByKey(live.session->board().inbox(), card.request.key) || live.screen->phones_inbox())
+      return ToInbox(card, live);
+    return Land(card, live);
+  });
   Publish(live);
+  PublishInbox(live);
 }
 
 // The events now durably in the session file, to the live streams (GET /api/events), as the

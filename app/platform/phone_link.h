@@ -34,6 +34,10 @@ class PhoneLink {
   void PrintLines() const;
   net::Answer Land(const net::PhoneCard& card, LiveSession& live);
   void Publish(LiveSession& live);  // committed events to the live streams
+  // phones_moderation = inbox (phone_inbox_link.cpp): the card goes to wait in the inbox; and
+  // the states of the inbox's cards published for POST /api/cards/status.
+  net::Answer ToInbox(const net::PhoneCard& card, LiveSession& live);
+  void PublishInbox(const LiveSession& live);
 
   net::Catalogue m_catalogue;
   net::PhoneDesk m_desk;
@@ -41,6 +45,7 @@ class PhoneLink {
   const core::Session* m_session = nullptr;  // the one whose tokens are out there
   std::vector<net::ZoneChoice> m_zones;      // what the page offers now
   bool m_said_feed_problem = false;
+  std::int64_t m_published_events = -1;      // the session's event count PublishInbox last saw
 };
 
 }  // namespace atelier::platform

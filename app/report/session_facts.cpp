@@ -23,7 +23,9 @@ SessionFacts GatherFacts(const store::SessionMeta& meta, const replay::Timeline&
   const std::size_t count = timeline.CountAt(at_ms);
   for (std::size_t i = 0; i < count; ++i) {
     const core::Event& e = timeline.events()[i];
-    if (const auto* added = std::get_if<core::CardAdded>(&e.data)) added_by.emplace(added->id, e.actor);
+    // A phone's card accepted from the inbox comes from the phone, whoever accepted it.
+    if (const auto* added = std::get_if<core::CardAdded>(&e.data))
+      added_by.emplace(added->id, added->phone.empty() ? e.actor : core::Actor::Phone);
     const std::int64_t t = timeline.TimeOf(i);
     if (const auto* started = std::get_if<core::PhaseStarted>(&e.data)) {
       if (!facts.phases.empty() && facts.phases.back().end_ms < 0) facts.phases.back().end_ms = t;

@@ -48,7 +48,15 @@ json EventDataToJson(const core::EventData& data) {
         if constexpr (std::is_same_v<E, core::CardAdded>) {
           json j{{"id", e.id}, {"text", e.text}, {"colour", e.colour}, {"at", PointToJson(e.at)}};
           if (!e.phone.empty()) j["phone"] = e.phone;  // sent from a phone (docs/phones.md)
+          if (e.inbox != 0) j["inbox"] = e.inbox;  // accepted from the phones' inbox
+          if (!e.phone_text.empty()) j["phone_text"] = e.phone_text;  // edited before: what the phone wrote
           return j;
+        } else if constexpr (std::is_same_v<E, core::InboxReceived>) {
+          json j{{"inbox", e.inbox}, {"text", e.text}, {"colour", e.colour}, {"phone", e.phone}, {"key", e.key}};
+          if (!e.zone.empty()) j["zone"] = e.zone;
+          return j;
+        } else if constexpr (std::is_same_v<E, core::InboxRefused>) {
+          return json{{"inbox", e.inbox}};
         } else if constexpr (std::is_same_v<E, core::CardMoved>) {
           return json{{"id", e.id}, {"from", PointToJson(e.from)}, {"to", PointToJson(e.to)}};
         } else if constexpr (std::is_same_v<E, core::CardEdited>) {
@@ -143,7 +151,14 @@ core::Result<core::EventData> EventDataFromJson(std::string_view type, const jso
   try {
     if (type == "card_added")
       return EventData{CardAdded{ReadInt(p, "id", type), ReadText(p, "text", type), ReadText(p, "colour", type),
-                                 ReadPoint(p, "at", type), p.contains("phone") ? ReadText(p, "phone", type) : ""}};
+                                 ReadPoint(p, "at", type), p.contains("phone") ? ReadText(p, "phone", type) : "",
+                                 p.contains("inbox") ? ReadInt(p, "inbox", type) : 0,
+                                 p.contains("phone_text") ? ReadText(p, "phone_text", type) : ""}};
+    if (type == "inbox_received")
+      return EventData{InboxReceived{ReadInt(p, "inbox", type), ReadText(p, "text", type), ReadText(p, "colour", type),
+                                     p.contains("zone") ? ReadText(p, "zone", type) : "", ReadText(p, "phone", type),
+                                     ReadText(p, "key", type)}};
+    if (type == "inbox_refused") return EventData{InboxRefused{ReadInt(p, "inbox", type)}};
     if (type == "card_moved")
       return EventData{CardMoved{ReadInt(p, "id", type), ReadPoint(p, "from", type), ReadPoint(p, "to", type)}};
     if (type == "card_edited")

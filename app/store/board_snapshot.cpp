@@ -74,6 +74,14 @@ json FacilitationToJson(const core::Facilitation& f) {
       steps.push_back(EventDataToJson(core::ActionUndone{step.seq, step.what}));  // {"seq", "type", "payload"}
     out[key] = std::move(steps);
   }
+  out["inbox"] = json::array();
+  for (const auto& [id, c] : f.inbox) {
+    json entry = EventDataToJson(core::InboxReceived{c.id, c.text, c.colour, c.zone, c.phone, c.key});
+    entry["received_ms"] = c.received_ms;
+    entry["state"] = core::InboxStateName(c.state);
+    if (c.card != 0) entry["card"] = c.card;
+    out["inbox"].push_back(std::move(entry));
+  }
   out["last_votes"] = json::array();
   for (const auto& [who, t] : f.last_vote_ms)
     out["last_votes"].push_back(json::array({who.first, core::ActorName(who.second), t}));
@@ -111,6 +119,21 @@ core::Facilitation FacilitationFromJson(const json& j) {
       (std::string_view(key) == "undo" ? f.undo : f.redo).push_back({undone.seq, undone.what});
     }
   }
+  if (j.contains("inbox") && j["inbox"].is_array())  // snapshots before the inbox have none
+    for (const json& entry : j["inbox"]) {
+      auto data = EventDataFromJson("inbox_received", entry);
+      if (!data) throw Problem{"snapshot: " + data.error().message};
+      const auto& r = std::get<core::InboxReceived>(*data);
+      core::InboxCard card{.id = r.inbox, .text = r.text, .colour = r.colour, .zone = r.zone, .phone = r.phone,
+                           .key = r.key, .received_ms = Int(entry, "received_ms")};
+      const std::string state = entry.value("state", "");
+      bool known = false;
+      for (auto s : {core::InboxCard::State::Waiting, core::InboxCard::State::Accepted, core::InboxCard::State::Refused})
+        if (core::InboxStateName(s) == state) card.state = s, known = true;
+      if (!known) throw Problem{"snapshot: inbox card with unknown state \"" + state + "\""};
+      if (entry.contains("card")) card.card = Int(entry, "card");
+      f.inbox[card.id] = std::move(card);
+    }
   if (j.contains("last_votes") && j["last_votes"].is_array())
     for (const json& v : j["last_votes"]) {
       if (!v.is_array() || v.size() != 3 || !v[0].is_number_integer() || !v[1].is_string() ||

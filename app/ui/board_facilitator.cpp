@@ -51,7 +51,9 @@ void BoardScreen::DrawFacilitator(std::int64_t now_ms) {
         .settings = {.now = {.lang = m_config.lang,
                              .keyboard = m_config.keyboard,
                              .idle_delay_s = static_cast<int>(m_config.idle_ms / 1000),
-                             .ui_scale = m_config.ui_scale_setting},
+                             .ui_scale = m_config.ui_scale_setting,
+                             .phones_inbox = m_config.phones_inbox,
+                             .phones_inbox_anyone = m_config.phones_inbox_anyone},
                      .scale_auto = m_config.ui_scale_auto,
                      .scale_largest = m_config.ui_scale_largest,
                      .problem = m_settings_problem}};
@@ -85,6 +87,7 @@ void BoardScreen::DrawFacilitator(std::int64_t now_ms) {
     if (m_pin_pad.Draw(m_controls, m_fonts, m_config.ui_scale, now_ms, *m_config.pins, m_pin_guard) ==
         PinPad::Outcome::Granted) {
       if (changing) ShowMessage(Tr("Nouveau code enregistré."), now_ms);
+      else if (std::exchange(m_pin_for_inbox, false)) m_inbox.Open(core::Actor::Facilitator);  // board_inbox.cpp
       else m_panel.Open();
     }
   }

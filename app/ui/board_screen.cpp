@@ -99,6 +99,7 @@ ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
     m_corner_pointer.reset();
     if (m_config.pins) {
       m_editor.Close();  // the pad takes the whole screen; a half-typed card would be lost anyway
+      m_pin_for_inbox = false;  // the corner opens the panel
       m_pin_pad.OpenToEnter(*m_config.pins);
       m_gestures.CancelAll();
     }
@@ -194,12 +195,17 @@ void BoardScreen::Submit(const core::Command& command) {
 void BoardScreen::FinishEditing(CardEditor::Outcome outcome) {
   if (outcome == CardEditor::Outcome::Cancelled) {
     m_editor.Close();
+    if (m_editing_inbox) {  // back to the inbox: the card still waits there
+      m_editing_inbox.reset();
+      m_inbox.Open(std::exchange(m_editor_actor, core::Actor::Kiosk));
+    }
   } else if (outcome == CardEditor::Outcome::Validated) {
     std::string text = core::SanitizeCardText(m_editor.text());
     if (text.empty()) {
       ShowMessage(Tr("Écrivez quelques mots sur la carte, ou touchez « Annuler »."), m_now_ms);
       return;
     }
+    if (FinishInboxEdit(text)) return;  // an inbox card, edited then accepted (board_inbox.cpp)
     const core::Card* card = m_editor.card() ? m_session.board().Find(*m_editor.card()) : nullptr;
     bool unchanged = card && card->text == text && card->colour == m_editor.colour();
     if (!unchanged) {  // validating an untouched card just closes the editor
@@ -234,7 +240,7 @@ void BoardScreen::ShowMessage(std::string french, std::int64_t now_ms, std::int6
 bool BoardScreen::Animating(std::int64_t now_ms) const {
   const auto& phase = m_session.board().phase();
   return !m_owners.empty() || (m_toast && m_toast->until_ms > now_ms) || (m_message && m_message->until_ms > now_ms) ||
-         m_panel.IsOpen() || m_pin_pad.IsOpen() || (phase && phase->timed() && !phase->paused()) || m_glide ||
+         m_panel.IsOpen() || m_pin_pad.IsOpen() || m_inbox.IsOpen() || (phase && phase->timed() && !phase->paused()) || m_glide ||
          !m_landed.empty() || (m_shown_size && !(*m_shown_size == m_session.board().card_size()));
 }
 
@@ -264,7 +270,7 @@ void BoardScreen::Draw(std::int64_t now_ms) {
   if (m_tray.IsOpen()) {
     m_tray.DrawControls(m_controls, m_fonts, m_config.ui_scale);
   } else {
-    if (!m_editor.IsOpen() && !m_panel.IsOpen()) DrawAddButtons(now_ms);
+    if (!m_editor.IsOpen() && !m_panel.IsOpen() && !m_inbox.IsOpen()) DrawAddButtons(now_ms);
     if (!m_editor.IsOpen() && !m_panel.IsOpen() && m_tray.HasDeck()) DrawDeckButton();
     if (!m_panel.IsOpen()) DrawBin();
   }
@@ -273,6 +279,7 @@ void BoardScreen::Draw(std::int64_t now_ms) {
   DrawToast(now_ms);
   if (m_editor.IsOpen() && !m_pin_pad.IsOpen())
     FinishEditing(m_editor.Draw(m_controls, m_fonts, m_config.ui_scale, m_now_ms));
+  DrawPhoneInbox(now_ms);
   DrawMessage(now_ms);
   DrawRecording();
   DrawFacilitator(now_ms);

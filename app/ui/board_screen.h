@@ -25,6 +25,7 @@
 #include "ui/deck_library.h"
 #include "ui/deck_tray.h"
 #include "ui/facilitator_panel.h"
+#include "ui/phone_inbox.h"
 #include "ui/pin_pad.h"
 #include "ui/frame_input.h"
 #include "ui/theme.h"
@@ -45,6 +46,10 @@ struct BoardScreenConfig {
   std::optional<float> ui_scale_setting;
   float ui_scale_auto = 1;
   float ui_scale_largest = 4;
+  // The phones' inbox (docs/phones.md): phone cards wait in it (phones_moderation = inbox),
+  // and whether anyone may open it or only the facilitator, with the PIN.
+  bool phones_inbox = false;
+  bool phones_inbox_anyone = false;
 };
 
 // Where ImGui's single mouse is this frame: the first finger that landed on a control.
@@ -86,6 +91,9 @@ class BoardScreen {
   bool panel_open() const { return m_panel.IsOpen(); }
   const DeckTray& tray() const { return m_tray; }
   bool pin_pad_open() const { return m_pin_pad.IsOpen(); }
+  // phones_moderation = inbox: the platform sends phone cards to the inbox (docs/phones.md).
+  bool phones_inbox() const { return m_config.phones_inbox; }
+  bool inbox_open() const { return m_inbox.IsOpen(); }
 
  private:
   struct Layout {
@@ -122,6 +130,11 @@ class BoardScreen {
   void DrawVoteControls();
   float DrawLockNotice(float top_y, const core::Rect* countdown);  // returns its bottom edge
   void DrawIdleInvitation();
+  // The phones' inbox (board_inbox.cpp): its badge, the panel, and what its buttons ask.
+  void DrawPhoneInbox(std::int64_t now_ms);
+  void OpenInbox();
+  void DecideInbox(const InboxChoice& choice);
+  bool FinishInboxEdit(const std::string& text);  // true: it was an inbox card being edited
   core::Rect CornerRect() const;
   // Why a participant cannot change the board now (locked), or empty.
   std::string LockedReason() const;
@@ -167,6 +180,9 @@ class BoardScreen {
   PinPad m_pin_pad;
   core::PinGuard m_pin_guard;
   FacilitatorPanel m_panel;
+  PhoneInbox m_inbox;
+  bool m_pin_for_inbox = false;                     // the PIN pad opens the inbox, not the panel
+  std::optional<core::InboxId> m_editing_inbox;     // the inbox card in the editor, if any
   std::optional<core::CardId> m_selected;           // chosen in the panel's Cartes page
   std::vector<core::CardId> m_highlighted;          // for View()
   std::optional<int> m_corner_pointer;

@@ -63,7 +63,8 @@ std::string DescribeStep(const core::UndoStep& step, const core::Board& board) {
   return std::visit(
       [&](const auto& e) -> std::string {
         using E = std::decay_t<decltype(e)>;
-        if constexpr (std::is_same_v<E, core::CardAdded>) return Tr("ajout de la carte") + card;
+        if constexpr (std::is_same_v<E, core::CardAdded>)
+          return (e.inbox ? Tr("acceptation de la carte") : Tr("ajout de la carte")) + card;
         else if constexpr (std::is_same_v<E, core::CardMoved>) return Tr("déplacement de la carte") + card;
         else if constexpr (std::is_same_v<E, core::CardEdited>) return Tr("modification de la carte") + card;
         else if constexpr (std::is_same_v<E, core::CardDeleted>) return Tr("mise à la corbeille de la carte") + card;
@@ -73,6 +74,7 @@ std::string DescribeStep(const core::UndoStep& step, const core::Board& board) {
         else if constexpr (std::is_same_v<E, core::CardHidden>) return Tr("masquage de la carte") + card;
         else if constexpr (std::is_same_v<E, core::CardShown>) return Tr("retour de la carte masquée") + card;
         else if constexpr (std::is_same_v<E, core::CardsArranged>) return Tr("rangement de la carte");
+        else if constexpr (std::is_same_v<E, core::InboxRefused>) return Tr("refus d'une carte de téléphone");
         else return Tr("renommage de « {1} »", {e.text});
       },
       step.what);

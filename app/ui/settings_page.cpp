@@ -7,6 +7,7 @@
 
 #include "core/touch_scale.h"
 #include "ui/i18n.h"
+#include "ui/phone_inbox.h"
 
 namespace atelier::ui {
 
@@ -34,7 +35,7 @@ SettingsPage::Ask SettingsPage::Draw(Controls& controls, const Fonts& fonts, flo
   const std::string footer = !said.empty() ? said : std::string(Tr("Les réglages valent aussitôt et sont gardés."));
   const float footer_h = fonts.small->CalcTextSizeA(fonts.small->FontSize, FLT_MAX, w, footer.c_str()).y;
   const float rows_h = ImGui::GetContentRegionAvail().y - footer_h - gap;
-  constexpr std::size_t kGroups = 5;
+  constexpr std::size_t kGroups = 7;
   const bool stacked = kGroups * stacked_h <= rows_h;
   const float group_h = stacked ? stacked_h : inline_h;
   const float caption_w = stacked ? 0 : std::round(w * 0.25f);
@@ -68,6 +69,12 @@ SettingsPage::Ask SettingsPage::Draw(Controls& controls, const Fonts& fonts, flo
                        ? fonts.body
                        : fonts.small;
     return controls.Button(label.c_str(), ImVec2(bw, button_h), chosen ? ButtonLook::Primary : ButtonLook::Plain, font);
+  };
+
+  auto moderation = [&](ModerationSwitch which) {
+    KioskSettings wanted = now;
+    if (DrawModerationSwitch(controls, fonts, s, w, which, wanted))
+      change([&](KioskSettings& k) { k.phones_inbox = wanted.phones_inbox, k.phones_inbox_anyone = wanted.phones_inbox_anyone; });
   };
 
   const std::function<void()> groups[] = {
@@ -131,6 +138,8 @@ SettingsPage::Ask SettingsPage::Draw(Controls& controls, const Fonts& fonts, flo
         if (controls.Button(Tr("Changer le code"), ImVec2(w - caption_w, button_h), ButtonLook::Plain, fonts.large))
           ask = Ask::ChangePin;
       },
+      [&] { moderation(ModerationSwitch::WhereCardsGo); },  // ui/phone_inbox.h
+      [&] { moderation(ModerationSwitch::WhoOpensInbox); },
   };
 
   static_assert(std::size(groups) == kGroups);

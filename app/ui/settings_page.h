@@ -15,12 +15,14 @@
 namespace atelier::ui {
 
 // The settings the facilitator can change on the kiosk (atelier.conf: lang, keyboard,
-// idle_delay_s, ui_scale).
+// idle_delay_s, ui_scale, phones_moderation, phones_inbox_access).
 struct KioskSettings {
   std::string lang = "fr";  // "fr" | "en"
   input::KeyboardLayout keyboard = input::KeyboardLayout::Azerty;
   int idle_delay_s = 180;          // 0: never
   std::optional<float> ui_scale;   // none: automatic, from the screen's size
+  bool phones_inbox = false;        // phones_moderation = inbox: phone cards wait in the inbox
+  bool phones_inbox_anyone = false; // phones_inbox_access = anyone: the inbox opens without the PIN
   bool operator==(const KioskSettings&) const = default;
 };
 

@@ -19,6 +19,10 @@
   var retryTimer = null;
   var retryDelay = 2000;   /* ms, doubles up to 30 s */
   var inFlight = false;
+  var WATCH = 'atelier-watch-' + token;
+  var watching = null;     /* the key of a card waiting in the kiosk's inbox (a 202) */
+  var watchTimer = null;
+  var watchDelay = 4000;   /* ms between two questions; grows to 30 s while the network is away */
 
   function words(name) { return page.getAttribute('data-' + name) || ''; }
 
@@ -89,10 +93,12 @@
       try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = null; }
       var message = answer && answer.message ? String(answer.message) : '';
       if (xhr.status === 201 || xhr.status === 202) {
+        var key = pending.key;
         pending = null;
         save();
         retryDelay = 2000;
         show(xhr.status === 201 ? 'accepted' : 'received', message || words('accepted'));
+        if (xhr.status === 202) watch(key);
       } else if (xhr.status === 0 || xhr.status === 503 || xhr.status === 429 || xhr.status >= 500) {
         /* no network, the kiosk busy, or too many at once: keep the card, same key, later */
         show('waiting', message || words('offline'));
@@ -106,6 +112,60 @@
       }
     };
     xhr.send(JSON.stringify({ token: token, text: pending.text, colour: pending.colour, zone: pending.zone, key: pending.key }));
+  }
+
+  /* A card in the inbox: ask the kiosk now and then whether it was accepted or refused. */
+  function saveWatch() {
+    try {
+      if (watching) window.localStorage.setItem(WATCH, watching);
+      else window.localStorage.removeItem(WATCH);
+    } catch (e) { /* private mode: kept in memory */ }
+  }
+
+  function watch(key) {
+    watching = key;
+    watchDelay = 4000;
+    saveWatch();
+    scheduleWatch();
+  }
+
+  function scheduleWatch() {
+    if (watchTimer || !watching) return;
+    watchTimer = window.setTimeout(function () { watchTimer = null; askState(); }, watchDelay);
+  }
+
+  function askState() {
+    if (!watching) return;
+    var key = watching;
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/cards/status', true);
+    xhr.setRequestHeader('Content-Type', 'application/json');
+    xhr.timeout = 15000;
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState !== 4 || watching !== key) return;
+      var answer = null;
+      try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = null; }
+      var state = answer && answer.state ? String(answer.state) : '';
+      var message = answer && answer.message ? String(answer.message) : '';
+      if (xhr.status === 200 && state === 'in_inbox') {
+        watchDelay = 4000;
+        show('received', message);
+        another.hidden = false;  /* another card may be written while this one waits */
+        scheduleWatch();
+      } else if (xhr.status === 200 && (state === 'on_board' || state === 'refused')) {
+        watching = null;
+        saveWatch();
+        show(state === 'on_board' ? 'accepted' : 'refused', message);
+        another.hidden = false;
+      } else if (xhr.status === 0 || xhr.status === 429 || xhr.status >= 500) {
+        watchDelay = Math.min(watchDelay * 2, 30000);  /* no network, or too many questions: later */
+        scheduleWatch();
+      } else {
+        watching = null;  /* the kiosk no longer knows the card (it restarted), or a new link */
+        saveWatch();
+      }
+    };
+    xhr.send(JSON.stringify({ token: token, key: key }));
   }
 
   function chosenColour() {
@@ -128,6 +188,9 @@
   };
 
   another.onclick = function () {
+    if (watchTimer) { window.clearTimeout(watchTimer); watchTimer = null; }
+    watching = null;
+    saveWatch();
     text.value = '';
     updateLeft();
     statusBox.hidden = true;
@@ -141,10 +204,16 @@
   text.onkeyup = updateLeft;  /* old Android browsers fire no input event for some keyboards */
   /* Back from sleep, or the Wi-Fi returns: send what waits at once. */
   window.addEventListener('online', function () { if (pending) { retryDelay = 2000; post(); } });
-  document.addEventListener('visibilitychange', function () { if (!document.hidden && pending) post(); });
+  document.addEventListener('visibilitychange', function () {
+    if (document.hidden) return;
+    if (pending) post();
+    if (watching && !watchTimer) askState();
+  });
   window.addEventListener('pageshow', function () { if (pending) post(); });
 
   updateLeft();
   pending = load();
   if (pending) { text.value = pending.text; updateLeft(); post(); }
+  try { watching = window.localStorage.getItem(WATCH) || null; } catch (e) { watching = null; }
+  if (watching && !pending) askState();
 }());

@@ -18,6 +18,7 @@
 #include "core/command.h"
 #include "core/journal.h"
 #include "core/session.h"
+#include "net/phone_inbox.h"
 #include "net/phone_server.h"
 
 namespace atelier::net {
@@ -51,7 +52,8 @@ class PhoneServerFixture : public ::testing::Test {
       while (running) {
         {
           std::lock_guard lock(board_mutex);
-          desk.Serve([this](const PhoneCard& c) { return Land(c); });
+          desk.Serve([this](const PhoneCard& c) { return inbox ? SendToInbox(session, c) : Land(c); });
+          desk.PublishStates(InboxStates(session.board()));  // as PhoneLink does (net/phone_inbox.h)
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
       }
@@ -129,6 +131,7 @@ class PhoneServerFixture : public ::testing::Test {
   std::unique_ptr<PhoneServer> server;
   std::thread loop;
   std::atomic<bool> running{false};
+  std::atomic<bool> inbox{false};  // phones_moderation = inbox: cards wait in the inbox
 };
 
 }  // namespace atelier::net
