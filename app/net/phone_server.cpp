@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "net/open_connections.h"
 #include "net/phone_page.h"
 #include "net/secrets.h"
 
@@ -271,6 +272,7 @@ core::Result<std::unique_ptr<PhoneServer>> PhoneServer::Start(const PhoneServerC
 PhoneServer::~PhoneServer() {
   m_desk.Close();
   m_http->stop();
+  ShutDownConnectionsOnPort(m_port);  // idle keep-alive connections too, at once (open_connections.h)
   if (m_thread.joinable()) m_thread.join();
 }
 
