@@ -19,7 +19,8 @@ std::string Trim(const std::string& s) {
 // Keep in step with ParseConfig below (and docs/configuration.md).
 bool IsConfigKey(const std::string& key) {
   for (const char* known : {"lang", "keyboard", "template", "ui_scale", "screen_width_mm", "font", "sessions_dir",
-                            "idle_delay_s", "pin_hash", "deck_mode", "phones_port"})
+                            "idle_delay_s", "pin_hash", "deck_mode", "phones_port", "wifi_name", "wifi_password",
+                            "phones_board_qr"})
     if (key == known) return true;
   return false;
 }
@@ -67,6 +68,12 @@ ConfigLoad ParseConfig(const std::string& text, const std::string& source_name) 
         c.deck_mode = *core::ParseDeckMode(value);
       else if (key == "phones_port" && std::stoi(value) >= 0 && std::stoi(value) <= 65535)
         c.phones_port = std::stoi(value);
+      else if (key == "wifi_name")  // the Téléphones page's Wi-Fi QR code (docs/phones.md)
+        c.wifi_name = value;
+      else if (key == "wifi_password")
+        c.wifi_password = value;
+      else if (key == "phones_board_qr" && (value == "yes" || value == "no"))
+        c.phones_board_qr = value == "yes";
       else
         warn("unknown key or bad value \"" + key + " = " + value + "\"",
              {.why = IsConfigKey(key) ? IgnoredLine::Why::WrongValue : IgnoredLine::Why::UnknownKey,

@@ -23,6 +23,8 @@ struct Config {
   core::DeckMode deck_mode = core::DeckMode::Consume;  // deck_mode = keep | consume
   std::string pin_hash;                      // from `atelier --hash-pin`; empty = none here
   int phones_port = 0;                       // the phone server's port (docs/phones.md); 0 = off
+  std::string wifi_name, wifi_password;      // the venue's Wi-Fi, for the Téléphones page's QR code
+  bool phones_board_qr = false;              // phones_board_qr = yes: the phones' QR code on the board
 };
 
 // A line the loader skipped, for `atelier doctor` to explain in the interface language.
