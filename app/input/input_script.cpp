@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -112,7 +113,8 @@ core::Result<Target> ParseTarget(const Json& j, std::string_view field) {
 }
 
 constexpr std::string_view kActions[] = {"down", "move",       "up",   "cancel", "tap",  "drag",
-                                         "text", "key",        "wait", "screenshot", "dump", "quit"};
+                                         "text", "key",        "wait", "screenshot", "dump", "quit",
+                                         "wait_for_file"};
 
 bool IsAction(std::string_view key) { return std::find(std::begin(kActions), std::end(kActions), key) != std::end(kActions); }
 
@@ -196,6 +198,10 @@ core::Result<std::optional<ScriptStep>> ParseLine(const Json& j, std::int64_t& r
     if (!v.is_string() || v.get<std::string>().empty()) return Fail{Quoted(action) + " must be a file path"};
     step.kind = action == "dump" ? ScriptStep::Kind::Dump : ScriptStep::Kind::Screenshot;
     step.text = v.get<std::string>();
+  } else if (action == "wait_for_file") {
+    if (!v.is_string() || v.get<std::string>().empty()) return Fail{"\"wait_for_file\" must be a file path"};
+    step.kind = ScriptStep::Kind::WaitForFile;
+    step.text = v.get<std::string>();
   } else if (action == "quit") {
     if (v != Json(true)) return Fail{"\"quit\" must be true"};
     step.kind = ScriptStep::Kind::Quit;
@@ -260,7 +266,7 @@ core::Result<Script> LoadScript(const std::string& path) {
 ScriptPlayer::ScriptPlayer(Script script) : m_script(std::move(script)) {}
 
 bool ScriptPlayer::Finished() const {
-  return m_quit || m_error || (m_next >= m_script.steps.size() && m_pending.empty());
+  return m_quit || m_error || (m_next >= m_script.steps.size() && m_pending.empty() && !m_waiting);
 }
 
 std::optional<std::int64_t> ScriptPlayer::NextDueMs() const {
@@ -268,6 +274,8 @@ std::optional<std::int64_t> ScriptPlayer::NextDueMs() const {
   std::optional<std::int64_t> t;
   if (!m_pending.empty()) t = m_pending.front().t_ms;
   if (m_next < m_script.steps.size()) t = std::min(t.value_or(INT64_MAX), m_script.steps[m_next].t_ms);
+  if (m_waiting) t = m_waiting->t_ms;  // every frame, until the file is there
+  if (t) *t += m_waited_ms;
   return t;
 }
 
@@ -349,14 +357,38 @@ core::Status ScriptPlayer::Expand(const ScriptStep& step, TargetResolver& resolv
     case K::Screenshot: Schedule(t, step.line, TakeScreenshot{step.text}); break;
     case K::Dump: Schedule(t, step.line, DumpBoard{step.text}); break;
     case K::Quit: Schedule(t, step.line, QuitApp{}); break;
+    case K::WaitForFile: break;  // handled by Due
   }
   return core::Ok{};
 }
 
-core::Result<std::vector<ScriptAction>> ScriptPlayer::Due(std::int64_t now_ms, TargetResolver& resolver) {
+core::Result<std::vector<ScriptAction>> ScriptPlayer::Due(std::int64_t app_now_ms, TargetResolver& resolver) {
+  // What is returned is in the caller's time: the script's plus the time it had waited before
+  // this call (a wait that starts in this call comes after everything it returns).
+  const std::int64_t waited = m_waited_ms;
+  auto due = Play(app_now_ms, resolver);
+  if (due.ok())
+    for (ScriptAction& a : due.value()) {
+      a.t_ms += waited;
+      if (auto* p = std::get_if<PointerEvent>(&a.what)) p->t_ms += waited;
+    }
+  return due;
+}
+
+core::Result<std::vector<ScriptAction>> ScriptPlayer::Play(std::int64_t app_now_ms, TargetResolver& resolver) {
   if (m_error) return *m_error;
   std::vector<ScriptAction> out;
   if (m_quit) return out;
+  // A wait_for_file step: the script's time stands still until the file is there.
+  if (m_waiting) {
+    std::error_code ec;
+    if (!std::filesystem::exists(m_waiting->text, ec)) {
+      m_waited_ms = std::max(m_waited_ms, app_now_ms - m_waiting->t_ms);
+      return out;
+    }
+    m_waiting.reset();
+  }
+  const std::int64_t now_ms = app_now_ms - m_waited_ms;
 
   struct PointerCall {
     bool transition = false;          // a down/up/cancel returned in this call
@@ -372,6 +404,14 @@ core::Result<std::vector<ScriptAction>> ScriptPlayer::Due(std::int64_t now_ms, T
     while (m_next < m_script.steps.size() && m_script.steps[m_next].t_ms <= now_ms &&
            (m_pending.empty() || m_script.steps[m_next].t_ms < m_pending.front().t_ms)) {
       if (!out.empty() && NeedsResolver(m_script.steps[m_next])) return out;
+      if (m_script.steps[m_next].kind == ScriptStep::Kind::WaitForFile) {
+        const ScriptStep& wait = m_script.steps[m_next++];
+        std::error_code ec;
+        if (std::filesystem::exists(wait.text, ec)) continue;
+        m_waiting = wait;
+        m_waited_ms = std::max(m_waited_ms, app_now_ms - wait.t_ms);
+        return out;
+      }
       if (auto ok = Expand(m_script.steps[m_next], resolver); !ok) {
         m_error = ok.error();
         return *m_error;

@@ -52,14 +52,14 @@ struct Target {
 // ---- parsed steps --------------------------------------------------------------------------
 
 struct ScriptStep {
-  enum class Kind { Down, Move, Up, Cancel, Tap, Drag, Text, Key, Screenshot, Dump, Quit } kind = Kind::Quit;
+  enum class Kind { Down, Move, Up, Cancel, Tap, Drag, Text, Key, Screenshot, Dump, Quit, WaitForFile } kind = Kind::Quit;
   int line = 0;           // 1-based line of the script text
   std::int64_t t_ms = 0;  // since the script started (waits included)
   int pointer = 0;        // pointer kinds, Tap, Drag
   Target target;          // Down/Move/Up/Cancel/Tap; Drag: from
   Target to;              // Drag
   std::int64_t ms = 0;    // Tap: time held; Drag: duration
-  std::string text;       // Text: UTF-8; Screenshot, Dump: path (as written, relative to the cwd)
+  std::string text;       // Text: UTF-8; Screenshot, Dump, WaitForFile: path (as written, relative to the cwd)
   ScriptKey key = ScriptKey::Enter;
   bool operator==(const ScriptStep&) const = default;
 };
@@ -127,6 +127,9 @@ class ScriptPlayer {
 
   // The actions due by now_ms (script time), resolved, in order, within the per-call limits
   // above; or the error that stopped the script (returned again by later calls).
+  // {"wait_for_file": path} stops the script's time until that file exists (a test that must do
+  // something outside the kiosk before the script goes on); the time waited is added to the
+  // times of everything after it, and to the t_ms of the actions returned.
   core::Result<std::vector<ScriptAction>> Due(std::int64_t now_ms, TargetResolver& resolver);
 
   // Everything played, or quit reached, or stopped by an error.
@@ -142,6 +145,7 @@ class ScriptPlayer {
     ScriptAction action;
   };
   core::Status Expand(const ScriptStep& step, TargetResolver& resolver);
+  core::Result<std::vector<ScriptAction>> Play(std::int64_t app_now_ms, TargetResolver& resolver);  // Due, in script time
   void Schedule(std::int64_t t_ms, int line, decltype(ScriptAction::what) what);
 
   Script m_script;
@@ -150,6 +154,8 @@ class ScriptPlayer {
   std::uint64_t m_seq = 0;
   bool m_quit = false;
   std::optional<core::Error> m_error;
+  std::int64_t m_waited_ms = 0;        // script time stood still in wait_for_file steps
+  std::optional<ScriptStep> m_waiting;  // the wait_for_file step holding the script now
 };
 
 }  // namespace atelier::input

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "net/open_connections.h"
 #include "net/phone_page.h"
 #include "net/secrets.h"
 
@@ -311,6 +312,7 @@ PhoneServer::~PhoneServer() {
   m_desk.Close();
   m_feed.Close();  // every event stream ends at once (live_routes.cpp)
   m_http->stop();
+  ShutDownConnectionsOnPort(m_port);  // idle keep-alive connections too, at once (open_connections.h)
   if (m_thread.joinable()) m_thread.join();
 }
 

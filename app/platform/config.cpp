@@ -20,7 +20,7 @@ std::string Trim(const std::string& s) {
 bool IsConfigKey(const std::string& key) {
   for (const char* known : {"lang", "keyboard", "template", "ui_scale", "screen_width_mm", "font", "sessions_dir",
                             "idle_delay_s", "pin_hash", "deck_mode", "phones_port", "phones_moderation",
-                            "phones_inbox_access"})
+                            "phones_inbox_access", "wifi_name", "wifi_password", "phones_board_qr"})
     if (key == known) return true;
   return false;
 }
@@ -72,6 +72,12 @@ ConfigLoad ParseConfig(const std::string& text, const std::string& source_name) 
         c.phones_inbox = value == "inbox";
       else if (key == "phones_inbox_access" && (value == "pin" || value == "anyone"))
         c.phones_inbox_anyone = value == "anyone";
+      else if (key == "wifi_name")  // the Téléphones page's Wi-Fi QR code (docs/phones.md)
+        c.wifi_name = value;
+      else if (key == "wifi_password")
+        c.wifi_password = value;
+      else if (key == "phones_board_qr" && (value == "yes" || value == "no"))
+        c.phones_board_qr = value == "yes";
       else
         warn("unknown key or bad value \"" + key + " = " + value + "\"",
              {.why = IsConfigKey(key) ? IgnoredLine::Why::WrongValue : IgnoredLine::Why::UnknownKey,

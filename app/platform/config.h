@@ -25,6 +25,8 @@ struct Config {
   int phones_port = 0;                       // the phone server's port (docs/phones.md); 0 = off
   bool phones_inbox = false;                 // phones_moderation = board | inbox
   bool phones_inbox_anyone = false;          // phones_inbox_access = pin | anyone
+  std::string wifi_name, wifi_password;      // the venue's Wi-Fi, for the Téléphones page's QR code
+  bool phones_board_qr = false;              // phones_board_qr = yes: the phones' QR code on the board
 };
 
 // A line the loader skipped, for `atelier doctor` to explain in the interface language.

@@ -37,6 +37,7 @@
 #include "platform/kiosk_settings.h"
 #include "platform/paths.h"
 #include "platform/phone_link.h"
+#include "platform/phone_switch.h"
 #include "platform/touch_input.h"
 #include "platform/window.h"
 #include "render/board_renderer.h"
@@ -361,17 +362,15 @@ int RunKiosk(const KioskOptions& options) {
   ui::Controls sessions_controls;
   FullScreenMouse sessions_mouse;
 
-  // The phone server (docs/phones.md): --phones wins over phones_port; off when neither asks.
-  std::unique_ptr<PhoneLink> phones;
-  if (!options.phones.empty() || config.phones_port > 0) {
-    std::string address = "0.0.0.0";
-    int port = config.phones_port;
-    if (!options.phones.empty() && !ParsePhonesListen(options.phones, address, port)) {
-      std::fprintf(stderr, "atelier: --phones wants PORT or ADDRESS:PORT, e.g. 8080 or 127.0.0.1:8080\n");
-      return 2;
-    }
-    phones = PhoneLink::Start(address, port, paths, config.lang);
+  // The phone server (docs/phones.md): --phones wins over phones_port; off when neither asks,
+  // until the panel's Téléphones page turns it on (platform/phone_switch.h).
+  PhonesListen phones_listen;
+  if (!ChoosePhonesListen(options.phones, config.phones_port, phones_listen)) {
+    std::fprintf(stderr, "atelier: --phones wants PORT or ADDRESS:PORT, e.g. 8080 or 127.0.0.1:8080\n");
+    return 2;
   }
+  PhoneSwitch phones(phones_listen, paths, config);
+  if (phones_listen.at_launch) phones.TurnOn();
 
   InputQueue queue;
   queue.Attach(window.glfw());
@@ -424,7 +423,7 @@ int RunKiosk(const KioskOptions& options) {
     const Clock::time_point frame_start = Clock::now();
     // Cards from phones, submitted here on the frame loop, and the committed events to the live
     // streams: inside the measured frame (--bench-frames), as they are the frame loop's work.
-    if (phones) phones->Frame(*live);
+    phones.Frame(*live);
     ui::FrameInput input{.items = queue.TakeFrame(), .now_ms = now,
                          .framebuffer_w = window.framebuffer_w(), .framebuffer_h = window.framebuffer_h()};
     if (recorder) Record(*recorder, input.items, now);
@@ -445,7 +444,9 @@ int RunKiosk(const KioskOptions& options) {
       sessions_controls.BeginFrame();
       request = sessions_screen.Draw(sessions_controls);
     } else {
+      screen.SetPhones(phones.View());
       screen.Draw(now);
+      if (auto asked = screen.TakePhonesRequest()) phones.Handle(*asked);  // the panel's Téléphones page
       if (screen.TakeQuitRequest()) quit = true;  // only the facilitator's panel asks this
       if (screen.TakeEndRequest()) {
         core::Status ended = live->file->End(store::WallNowMs());

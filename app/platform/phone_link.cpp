@@ -49,6 +49,11 @@ void PhoneLink::PrintLines() const {
   std::fflush(stderr);
 }
 
+void PhoneLink::NewLink() {
+  m_server->NewTokens();
+  PrintLines();
+}
+
 void PhoneLink::Frame(LiveSession& live) {
   if (live.session.get() != m_session) {
     if (m_session) m_server->NewTokens();

@@ -28,6 +28,9 @@ class PhoneLink {
   void Frame(LiveSession& live);
 
   const net::PhoneServer& server() const { return *m_server; }
+  // "Nouveau lien" on the panel's Téléphones page: new tokens (the old links get 404), the
+  // lines printed again.
+  void NewLink();
 
  private:
   PhoneLink() = default;

@@ -56,7 +56,8 @@ void BoardScreen::DrawFacilitator(std::int64_t now_ms) {
                              .phones_inbox_anyone = m_config.phones_inbox_anyone},
                      .scale_auto = m_config.ui_scale_auto,
                      .scale_largest = m_config.ui_scale_largest,
-                     .problem = m_settings_problem}};
+                     .problem = m_settings_problem},
+        .phones = m_phones};
     PanelRequest request = m_panel.Draw(m_controls, m_fonts, m_config.ui_scale, m_session, info, said);
     if (!said.empty()) ShowMessage(said, now_ms);
     switch (request) {
@@ -73,6 +74,7 @@ void BoardScreen::DrawFacilitator(std::int64_t now_ms) {
       case PanelRequest::Quit: m_quit_requested = true; break;
       case PanelRequest::ChangePin: m_pin_pad.OpenToChange(); break;
       case PanelRequest::Settings: m_settings_requested = m_panel.settings(); break;
+      case PanelRequest::Phones: m_phones_requested = m_panel.phones_ask(); break;
       case PanelRequest::EditSelected:
         if (const core::Card* card = m_selected ? m_session.board().Find(*m_selected) : nullptr) {
           m_panel.Close();

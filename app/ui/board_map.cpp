@@ -87,6 +87,7 @@ core::LandingArea BoardScreen::ButtonsToAvoid() const {
   for (const core::Rect& r : {m_layout.add_left, m_layout.add_right, m_layout.bin, CornerRect()})
     landing.avoid.push_back(to_map(r));
   if (m_tray.HasDeck()) landing.avoid.push_back(to_map(m_layout.deck));
+  if (const core::Rect qr = PhoneQrRect(); qr.w > 0) landing.avoid.push_back(to_map(qr));  // the phones' code
   return landing;
 }
 

@@ -280,6 +280,7 @@ void BoardScreen::Draw(std::int64_t now_ms) {
   if (m_editor.IsOpen() && !m_pin_pad.IsOpen())
     FinishEditing(m_editor.Draw(m_controls, m_fonts, m_config.ui_scale, m_now_ms));
   DrawPhoneInbox(now_ms);
+  DrawPhoneQr();
   DrawMessage(now_ms);
   DrawRecording();
   DrawFacilitator(now_ms);

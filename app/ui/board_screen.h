@@ -26,7 +26,9 @@
 #include "ui/deck_tray.h"
 #include "ui/facilitator_panel.h"
 #include "ui/phone_inbox.h"
+#include "ui/phones_page.h"
 #include "ui/pin_pad.h"
+#include "ui/qr_view.h"
 #include "ui/frame_input.h"
 #include "ui/theme.h"
 
@@ -88,6 +90,10 @@ class BoardScreen {
   std::optional<KioskSettings> TakeSettingsRequest() { return std::exchange(m_settings_requested, std::nullopt); }
   void ApplySettings(Fonts fonts, BoardScreenConfig config, std::string problem);
   void SetTitle(std::string title) { m_title = std::move(title); }
+  // The phones' server as the platform runs it (every frame), for the panel's Téléphones page
+  // and the QR code in the board's corner; what that page asked, once (the platform does it).
+  void SetPhones(PhonesView view) { m_phones = std::move(view); }
+  std::optional<PhonesAsk> TakePhonesRequest() { return std::exchange(m_phones_requested, std::nullopt); }
   bool panel_open() const { return m_panel.IsOpen(); }
   const DeckTray& tray() const { return m_tray; }
   bool pin_pad_open() const { return m_pin_pad.IsOpen(); }
@@ -135,6 +141,10 @@ class BoardScreen {
   void OpenInbox();
   void DecideInbox(const InboxChoice& choice);
   bool FinishInboxEdit(const std::string& text);  // true: it was an inbox card being edited
+  // The phones' QR code and "Ajoutez une carte depuis votre téléphone" (board_phones.cpp): where
+  // it stands (empty when not shown), and drawing it.
+  core::Rect PhoneQrRect() const;
+  void DrawPhoneQr();
   core::Rect CornerRect() const;
   // Why a participant cannot change the board now (locked), or empty.
   std::string LockedReason() const;
@@ -174,6 +184,9 @@ class BoardScreen {
   bool m_end_requested = false;
   bool m_quit_requested = false;
   std::optional<KioskSettings> m_settings_requested;
+  PhonesView m_phones;
+  std::optional<PhonesAsk> m_phones_requested;
+  QrCache m_phone_qr;
   std::string m_settings_problem;  // the last settings change that could not be saved
   std::string m_title;
   core::Actor m_editor_actor = core::Actor::Kiosk;  // the facilitator edits through moderation

@@ -94,15 +94,24 @@ void FacilitatorPanel::Close() {
   m_open = false;
   m_map_page.Leave();  // a half-typed name is dropped with the panel
   m_settings_page.Leave();
+  m_phones_page.Leave();
 }
 
 bool FacilitatorPanel::Type(std::string_view utf8) {
+  if (m_open && m_phones_page.Editing()) {
+    m_phones_page.Type(utf8);
+    return true;
+  }
   if (!m_open || !m_map_page.Editing()) return false;
   m_map_page.Type(utf8);
   return true;
 }
 
 bool FacilitatorPanel::Key(KeyPress key) {
+  if (m_open && m_phones_page.Editing()) {
+    m_phones_page.Key(key);
+    return true;
+  }
   if (!m_open || !m_map_page.Editing()) return false;
   m_map_page.Key(key);
   return true;
@@ -151,7 +160,8 @@ PanelRequest FacilitatorPanel::Draw(Controls& controls, const Fonts& fonts, floa
   // pages, then the map, the session and the settings. The current one in the primary colour.
   const std::pair<Page, const char*> rows[2][4] = {
       {{Page::Board, Tr("Tableau")}, {Page::Phases, Tr("Phases")}, {Page::Cards, Tr("Cartes")}, {Page::Deck, Tr("Paquet")}},
-      {{Page::MapLabels, Tr("Axes et zones")}, {Page::Session, Tr("Séance")}, {Page::Settings, Tr("Réglages")}, {}}};
+      {{Page::MapLabels, Tr("Axes et zones")}, {Page::Session, Tr("Séance")}, {Page::Settings, Tr("Réglages")},
+       {Page::Phones, Tr("Téléphones")}}};
   for (const auto& row : rows) {
     const std::size_t n = row[3].second ? 4 : 3;
     const float page_w = (w - (n - 1) * 12 * s) / n;
@@ -169,6 +179,7 @@ PanelRequest FacilitatorPanel::Draw(Controls& controls, const Fonts& fonts, floa
         m_confirm = Confirm::None;
         m_map_page.Leave();
         m_settings_page.Leave();
+        m_phones_page.Leave();
         if (m_page == Page::Deck && info.decks) m_deck_page.Opened(*info.decks);
       }
     }
@@ -193,12 +204,23 @@ PanelRequest FacilitatorPanel::Draw(Controls& controls, const Fonts& fonts, floa
         case SettingsPage::Ask::ChangePin: request = PanelRequest::ChangePin; break;
       }
       break;
+    case Page::Phones:
+      m_phones_ask = m_phones_page.Draw(controls, fonts, s, w, info.phones);
+      if (m_phones_ask.kind != PhonesAsk::Kind::None) request = PanelRequest::Phones;
+      break;
   }
   ImGui::EndChild();
   ImGui::End();
   ImGui::PopStyleVar(2);
   // The label editor: a window of its own, beside the panel or over its lower part.
   if (m_open && m_page == Page::MapLabels) m_map_page.DrawEditor(controls, fonts, s, area, session);
+  if (m_open && m_page == Page::Phones) {  // the Wi-Fi name or password being typed
+    PhonesAsk typed = m_phones_page.DrawEditor(controls, fonts, s, area, info.phones);
+    if (typed.kind != PhonesAsk::Kind::None) {
+      m_phones_ask = std::move(typed);
+      request = PanelRequest::Phones;
+    }
+  }
   return request;
 }
 

@@ -11,6 +11,7 @@
 //   Séance    — title, running time, card count, recording; other sessions (new, rename, open,
 //               export: the sessions screen), end the session, quit to the desktop.
 //   Réglages  — language, keyboard, idle delay, UI scale, change the PIN (settings_page.h).
+//   Téléphones — the phones' server on and off, its QR codes and links (phones_page.h).
 // The page buttons stand in two rows under the title and "Fermer le panneau".
 // Every change to the board is a command from Actor::Facilitator, so it is an event like any
 // other (the replay shows it). What the panel cannot do itself it asks for (PanelRequest).
@@ -25,6 +26,7 @@
 #include "ui/controls.h"
 #include "ui/deck_page.h"
 #include "ui/map_labels_page.h"
+#include "ui/phones_page.h"
 #include "ui/settings_page.h"
 #include "ui/theme.h"
 
@@ -44,10 +46,12 @@ struct PanelInfo {
   DeckLibrary* decks = nullptr;          // the Paquet page's; none: no such page
   std::string lang = "fr";               // the kiosk's: the map's wording is shown in it
   SettingsView settings;                 // the Réglages page's
+  PhonesView phones;                     // the Téléphones page's
 };
 
 // Settings: the Réglages page asks for settings() to be applied and saved.
-enum class PanelRequest { None, Close, Sessions, EndSession, Quit, ChangePin, EditSelected, Settings };
+// Phones: the Téléphones page asks phones_ask() (start, stop, new link, Wi-Fi, the board's code).
+enum class PanelRequest { None, Close, Sessions, EndSession, Quit, ChangePin, EditSelected, Settings, Phones };
 
 class FacilitatorPanel {
  public:
@@ -67,13 +71,18 @@ class FacilitatorPanel {
 
   // The settings the Réglages page asked for (after PanelRequest::Settings).
   const KioskSettings& settings() const { return m_settings_page.wanted(); }
-  void SetKeyboardLayout(input::KeyboardLayout layout) { m_map_page.SetKeyboardLayout(layout); }
+  // What the Téléphones page asked for (after PanelRequest::Phones).
+  const PhonesAsk& phones_ask() const { return m_phones_ask; }
+  void SetKeyboardLayout(input::KeyboardLayout layout) {
+    m_map_page.SetKeyboardLayout(layout);
+    m_phones_page.SetKeyboardLayout(layout);
+  }
   // A physical keyboard, while a map label is being renamed (true: the panel took it).
   bool Type(std::string_view utf8);
   bool Key(KeyPress key);
 
  private:
-  enum class Page { Board, Phases, Cards, Deck, MapLabels, Session, Settings };
+  enum class Page { Board, Phases, Cards, Deck, MapLabels, Session, Settings, Phones };
   enum class Confirm { None, Erase, EndSession, Quit };
 
   void Submit(core::Session& session, const core::Command& command, std::string& message);
@@ -90,6 +99,8 @@ class FacilitatorPanel {
   DeckPage m_deck_page;
   MapLabelsPage m_map_page;
   SettingsPage m_settings_page;
+  PhonesPage m_phones_page;
+  PhonesAsk m_phones_ask;
   bool m_open = false;
   Page m_page = Page::Board;
   Confirm m_confirm = Confirm::None;

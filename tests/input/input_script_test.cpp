@@ -2,6 +2,8 @@
 // expansion of taps and drags, and the one-transition-per-pointer-per-frame rule.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "input/input_script.h"
@@ -373,6 +375,32 @@ TEST(ScriptPlayer, SampleScriptPlaysThroughAFakeScreen) {
   ASSERT_FALSE(p.actions.empty());
   EXPECT_TRUE(std::holds_alternative<QuitApp>(p.actions.back().what));
   EXPECT_EQ(p.actions.back().line, 18);
+}
+
+
+TEST(ScriptPlayer, WaitForFileStopsTheScriptsTimeUntilTheFileIsThere) {
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / ("atelier-wait-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  std::filesystem::remove(file);
+  ScriptPlayer player(Parse("{\"t\": 100, \"tap\": {\"x\": 1, \"y\": 2}}\n{\"t\": 200, \"wait_for_file\": \"" +
+                            file.string() + "\"}\n{\"t\": 300, \"key\": \"enter\"}"));
+  FakeResolver r;
+  EXPECT_EQ(player.Due(150, r)->size(), 1u);  // the down
+  EXPECT_EQ(player.Due(190, r)->size(), 1u);  // the up
+  EXPECT_TRUE(player.Due(250, r)->empty());   // held at 200
+  EXPECT_TRUE(player.Due(5000, r)->empty());
+  EXPECT_FALSE(player.Finished());
+  EXPECT_TRUE(player.Due(9000, r)->empty());
+  std::ofstream(file) << "go";
+  // The file is there at 9000: the script's 200 is now; its 300 comes 100 ms later.
+  EXPECT_TRUE(player.Due(9050, r)->empty());
+  auto key = player.Due(9100, r);
+  ASSERT_EQ(key->size(), 1u);
+  EXPECT_TRUE(std::holds_alternative<PressKey>(key->at(0).what));
+  EXPECT_EQ(key->at(0).t_ms, 9100);
+  EXPECT_TRUE(player.Finished());
+  std::filesystem::remove(file);
+  EXPECT_EQ(ParseError(R"({"wait_for_file": 3})").rfind("line 1: \"wait_for_file\" must be a file path", 0), 0u);
 }
 
 }  // namespace
