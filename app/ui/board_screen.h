@@ -83,6 +83,10 @@ class BoardScreen {
   std::optional<KioskSettings> TakeSettingsRequest() { return std::exchange(m_settings_requested, std::nullopt); }
   void ApplySettings(Fonts fonts, BoardScreenConfig config, std::string problem);
   void SetTitle(std::string title) { m_title = std::move(title); }
+  // The panel's Exporter page: what the platform's export is doing (each frame), and the
+  // export the facilitator asked for, once (true: to the USB stick).
+  void SetExportView(ExportView view) { m_export_view = std::move(view); }
+  std::optional<bool> TakeExportRequest() { return std::exchange(m_export_requested, std::nullopt); }
   bool panel_open() const { return m_panel.IsOpen(); }
   const DeckTray& tray() const { return m_tray; }
   bool pin_pad_open() const { return m_pin_pad.IsOpen(); }
@@ -162,6 +166,8 @@ class BoardScreen {
   bool m_quit_requested = false;
   std::optional<KioskSettings> m_settings_requested;
   std::string m_settings_problem;  // the last settings change that could not be saved
+  ExportView m_export_view;
+  std::optional<bool> m_export_requested;  // true: to the USB stick
   std::string m_title;
   core::Actor m_editor_actor = core::Actor::Kiosk;  // the facilitator edits through moderation
   PinPad m_pin_pad;

@@ -149,7 +149,7 @@ PanelRequest FacilitatorPanel::Draw(Controls& controls, const Fonts& fonts, floa
   // pages, then the map, the session and the settings. The current one in the primary colour.
   const std::pair<Page, const char*> rows[2][4] = {
       {{Page::Board, Tr("Tableau")}, {Page::Phases, Tr("Phases")}, {Page::Cards, Tr("Cartes")}, {Page::Deck, Tr("Paquet")}},
-      {{Page::MapLabels, Tr("Axes et zones")}, {Page::Session, Tr("Séance")}, {Page::Settings, Tr("Réglages")}, {}}};
+      {{Page::MapLabels, Tr("Axes et zones")}, {Page::Session, Tr("Séance")}, {Page::Settings, Tr("Réglages")}, {Page::Export, Tr("Exporter")}}};
   for (const auto& row : rows) {
     const std::size_t n = row[3].second ? 4 : 3;
     const float page_w = (w - (n - 1) * 12 * s) / n;
@@ -189,6 +189,13 @@ PanelRequest FacilitatorPanel::Draw(Controls& controls, const Fonts& fonts, floa
         case SettingsPage::Ask::None: break;
         case SettingsPage::Ask::Change: request = PanelRequest::Settings; break;
         case SettingsPage::Ask::ChangePin: request = PanelRequest::ChangePin; break;
+      }
+      break;
+    case Page::Export:
+      switch (m_export_page.Draw(controls, fonts, s, w, info.exports)) {
+        case ExportPage::Ask::None: break;
+        case ExportPage::Ask::Beside: request = PanelRequest::Export; break;
+        case ExportPage::Ask::Stick: request = PanelRequest::ExportToStick; break;
       }
       break;
   }

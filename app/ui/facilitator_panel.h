@@ -11,6 +11,7 @@
 //   Séance    — title, running time, card count, recording; other sessions (new, rename, open,
 //               export: the sessions screen), end the session, quit to the desktop.
 //   Réglages  — language, keyboard, idle delay, UI scale, change the PIN (settings_page.h).
+//   Exporter  — the bundle beside the session or on a USB stick (export_page.h).
 // The page buttons stand in two rows under the title and "Fermer le panneau".
 // Every change to the board is a command from Actor::Facilitator, so it is an event like any
 // other (the replay shows it). What the panel cannot do itself it asks for (PanelRequest).
@@ -24,6 +25,7 @@
 #include "core/session.h"
 #include "ui/controls.h"
 #include "ui/deck_page.h"
+#include "ui/export_page.h"
 #include "ui/map_labels_page.h"
 #include "ui/settings_page.h"
 #include "ui/theme.h"
@@ -44,10 +46,13 @@ struct PanelInfo {
   DeckLibrary* decks = nullptr;          // the Paquet page's; none: no such page
   std::string lang = "fr";               // the kiosk's: the map's wording is shown in it
   SettingsView settings;                 // the Réglages page's
+  ExportView exports;                    // the Exporter page's
 };
 
 // Settings: the Réglages page asks for settings() to be applied and saved.
-enum class PanelRequest { None, Close, Sessions, EndSession, Quit, ChangePin, EditSelected, Settings };
+// Export, ExportToStick: the Exporter page's buttons.
+enum class PanelRequest { None, Close, Sessions, EndSession, Quit, ChangePin, EditSelected, Settings, Export,
+                          ExportToStick };
 
 class FacilitatorPanel {
  public:
@@ -73,7 +78,7 @@ class FacilitatorPanel {
   bool Key(KeyPress key);
 
  private:
-  enum class Page { Board, Phases, Cards, Deck, MapLabels, Session, Settings };
+  enum class Page { Board, Phases, Cards, Deck, MapLabels, Session, Settings, Export };
   enum class Confirm { None, Erase, EndSession, Quit };
 
   void Submit(core::Session& session, const core::Command& command, std::string& message);
@@ -90,6 +95,7 @@ class FacilitatorPanel {
   DeckPage m_deck_page;
   MapLabelsPage m_map_page;
   SettingsPage m_settings_page;
+  ExportPage m_export_page;
   bool m_open = false;
   Page m_page = Page::Board;
   Confirm m_confirm = Confirm::None;
