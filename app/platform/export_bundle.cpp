@@ -21,7 +21,8 @@ namespace fs = std::filesystem;
 std::string BundleFolderName(std::string_view title, const std::tm& t) {
   std::string safe;
   for (unsigned char c : title) {
-    if (c < 0x20 || c == 0x7f || std::strchr("/\\:*?\"<>|", c)) safe.push_back(' ');
+    if (c == '/') safe.push_back('-');  // "Atelier du 02/12/2026" → "Atelier du 02-12-2026"
+    else if (c < 0x20 || c == 0x7f || std::strchr("\\:*?\"<>|", c)) safe.push_back(' ');
     else safe.push_back(static_cast<char>(c));
   }
   safe = core::TruncateChars(safe, 80);

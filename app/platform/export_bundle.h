@@ -50,7 +50,7 @@ struct BundleJob {
 BundleResult WriteBundle(const BundleJob& job, const std::function<void(const BundlePart&)>& on_part = {});
 
 // "Atelier du 2 décembre – export 2026-12-02 14h05": the session's title made safe as a folder
-// name on any stick (no / \ : * ? " < > |, no control characters, no trailing dot or space,
+// name on any stick (/ becomes -; no \ : * ? " < > |, no control characters, no trailing dot or space,
 // at most 80 characters), then the local date and time.
 std::string BundleFolderName(std::string_view title, const std::tm& local_time);
 

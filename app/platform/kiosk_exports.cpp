@@ -231,6 +231,7 @@ void KioskExports::Run(ExportRequest request, std::optional<UsbStick> stick) {
       std::fprintf(stderr, "atelier: export: could not unmount %s\n", stick->point.c_str());
     }
   }
+  std::fprintf(stderr, "atelier: export: shown: %s\n", outcome.c_str());  // what the page says, for logs
   {
     std::lock_guard lock(m_mutex);
     m_outcome = outcome;

@@ -1,5 +1,7 @@
 #include "ui/export_page.h"
 
+#include <cfloat>
+
 #include "ui/i18n.h"
 
 namespace atelier::ui {
@@ -21,11 +23,19 @@ ExportPage::Ask ExportPage::Draw(Controls& controls, const Fonts& fonts, float s
                 colours::kInkSoft);
     return ask;
   }
-  if (controls.Button(Tr("Exporter"), full, ButtonLook::Primary, fonts.large)) ask = Ask::Beside;
-  WrappedText(fonts.small, Tr("Dans le dossier des séances : {1}", {view.beside}), colours::kInkSoft);
+  // The large size when the words fit the button, else the body one (English, a small screen).
+  auto font_for = [&](const char* label) {
+    return fonts.large->CalcTextSizeA(fonts.large->FontSize, FLT_MAX, 0, label).x < w - 32 * s ? fonts.large
+                                                                                                : fonts.body;
+  };
+  // Not just "Exporter", the page's own name: the button says where the folder goes.
+  const char* beside = Tr("Exporter dans le dossier des séances");
+  if (controls.Button(beside, full, ButtonLook::Primary, font_for(beside))) ask = Ask::Beside;
+  WrappedText(fonts.small, view.beside, colours::kInkSoft);
   ImGui::Spacing();
   if (view.stick) {
-    if (controls.Button(Tr("Exporter sur la clé USB"), full, ButtonLook::Primary, fonts.large)) ask = Ask::Stick;
+    const char* stick = Tr("Exporter sur la clé USB");
+    if (controls.Button(stick, full, ButtonLook::Primary, font_for(stick))) ask = Ask::Stick;
     WrappedText(fonts.body, Tr("Clé branchée : « {1} »", {*view.stick}), colours::kInk);
   } else {
     WrappedText(fonts.body, Tr("Branchez une clé USB pour y exporter."), colours::kInkSoft);

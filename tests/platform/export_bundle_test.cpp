@@ -185,7 +185,8 @@ TEST(ExportBundle, FolderNamesAreForPeopleAndSafeOnAnyStick) {
   t.tm_hour = 14;
   t.tm_min = 5;
   EXPECT_EQ(BundleFolderName("Atelier « numérique »", t), "Atelier « numérique » – export 2026-12-02 14h05");
-  EXPECT_EQ(BundleFolderName("a/b:c*d?\"e<f>g|h\\i", t), "a b c d  e f g h i – export 2026-12-02 14h05");
+  EXPECT_EQ(BundleFolderName("a/b:c*d?\"e<f>g|h\\i", t), "a-b c d  e f g h i – export 2026-12-02 14h05");
+  EXPECT_EQ(BundleFolderName("Atelier du 02/12/2026", t), "Atelier du 02-12-2026 – export 2026-12-02 14h05");
   EXPECT_EQ(BundleFolderName("  ..  ", t), "Séance – export 2026-12-02 14h05");
   EXPECT_EQ(BundleFolderName("Fin.\n", t), "Fin – export 2026-12-02 14h05");
   const std::string long_title(200, 'e');
