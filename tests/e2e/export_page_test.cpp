@@ -163,7 +163,7 @@ TEST_F(ExportPage, BesideTheSessionThenOnTheStickWhichIsThenUnmounted) {
   Script s;
   s.EnterPanel().Tap("Exporter", 400).Shot(dir / "page.png");
   s.Tap("Exporter dans le dossier des séances", 400).Shot(dir / "beside.png");
-  s.Tap("Exporter sur la clé USB", 400).Add({{"wait", 1500}}).Shot(dir / "stick.png").Add({{"quit", true}});
+  s.Tap("Exporter sur la clé USB", 1500).Shot(dir / "stick.png").Add({{"quit", true}});
   auto script = WriteScript(dir, "export.jsonl", s.lines);
   const std::size_t events = EventCount(session);
   e2e::Run run = RunAtelier({"--size", "1920x1080", "--session", session.string(), "--input-script", script.string(),
@@ -187,7 +187,7 @@ TEST_F(ExportPage, BesideTheSessionThenOnTheStickWhichIsThenUnmounted) {
 TEST_F(ExportPage, AFullStickSaysSoAndKeepsNothingThatLooksComplete) {
   auto dir = FreshDir("export-full");
   const fs::path session = RecordedSession(dir);
-  Stick stick("ATELIER_FULL", "size=48k", false);
+  Stick stick("ATELIER_FULL", "size=16k", false);  // smaller than the session copy alone
   ASSERT_TRUE(stick.ok());
   Script s;
   s.EnterPanel().Tap("Exporter", 400).Tap("Exporter sur la clé USB", 400).Shot(dir / "full.png");
