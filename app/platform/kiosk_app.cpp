@@ -33,6 +33,7 @@
 #include "platform/facilitator_pin.h"
 #include "platform/font_finder.h"
 #include "platform/input_queue.h"
+#include "platform/kiosk_exports.h"
 #include "platform/kiosk_sessions.h"
 #include "platform/kiosk_settings.h"
 #include "platform/paths.h"
@@ -395,11 +396,22 @@ int RunKiosk(const KioskOptions& options) {
   bool quit = false;
   int exit_code = 0;
   StopOnTerminationSignals();
+  KioskExports exports;     // the panel's Exporter page: USB sticks, the bundle in the background
+  std::int64_t held_frames = 0;  // scripted frames drawn while an export ran (their time stood still)
   for (int frame = 0; !quit && !window.ShouldClose(); ++frame) {
     if (TerminationRequested()) quit = true;
     // App time drives the screen (toasts, gestures) and scripts; the session's own clock
-    // stamps events. Scripted runs move both by whole frames, so they replay identically.
-    const std::int64_t now = fixed_time ? frame * kFixedFrameMs : static_cast<std::int64_t>(MsSince(started));
+    // stamps events. Scripted runs move both by whole frames, so they replay identically; while
+    // an export runs in the background their time stands still, so a script sees it finish at
+    // the same step however fast the machine is.
+    const bool export_hold = fixed_time && exports.busy();
+    if (export_hold) {
+      ++held_frames;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    const std::int64_t now =
+        fixed_time ? (frame - held_frames) * kFixedFrameMs : static_cast<std::int64_t>(MsSince(started));
+    exports.Tick(static_cast<std::int64_t>(MsSince(started)));  // rereads the mounts once a second
     ui::BoardScreen& screen = *live->screen;
     if (fixed_time || screen.Animating(now))
       glfwPollEvents();
@@ -409,7 +421,7 @@ int RunKiosk(const KioskOptions& options) {
     if (touch) touch->Poll(queue);
 
     ScriptRequests requests;
-    if (player) {
+    if (player && !export_hold) {
       ScreenTargets targets(sessions_screen.IsOpen() ? sessions_controls : screen.controls(), screen, *live->session);
       core::Status played = PlayDueSteps(*player, now, targets, queue, requests, options.input_script);
       if (!played.ok()) {
@@ -445,8 +457,12 @@ int RunKiosk(const KioskOptions& options) {
       request = sessions_screen.Draw(sessions_controls);
     } else {
       screen.SetPhones(phones.View());
+      screen.SetExportView(exports.View(live->path.parent_path()));
       screen.Draw(now);
       if (auto asked = screen.TakePhonesRequest()) phones.Handle(*asked);  // the panel's Téléphones page
+      if (auto to_stick = screen.TakeExportRequest())
+        exports.Start({.session = live->path, .title = live->file->meta().title, .lang = config.lang,
+                       .to_stick = *to_stick});
       if (screen.TakeQuitRequest()) quit = true;  // only the facilitator's panel asks this
       if (screen.TakeEndRequest()) {
         core::Status ended = live->file->End(store::WallNowMs());
@@ -484,7 +500,7 @@ int RunKiosk(const KioskOptions& options) {
     for (const std::string& path : requests.dumps) WriteTextFile(path, store::BoardToJson(live->session->board(), config.lang));
     if (quit && !options.screenshot.empty()) SaveScreenshot(input.framebuffer_w, input.framebuffer_h, options.screenshot);
     window.SwapBuffers();
-    if (live->fixed_clock) live->fixed_clock->Advance(kFixedFrameMs);
+    if (live->fixed_clock && !export_hold) live->fixed_clock->Advance(kFixedFrameMs);
 
     if (request) HandleSessionsRequest(*request, live, sessions_screen, shelf, setup, config.lang, logged_seq, options);
     if (auto wanted = live->screen->TakeSettingsRequest()) {  // Réglages: between frames, fonts may be rebuilt

@@ -57,7 +57,8 @@ void BoardScreen::DrawFacilitator(std::int64_t now_ms) {
                      .scale_auto = m_config.ui_scale_auto,
                      .scale_largest = m_config.ui_scale_largest,
                      .problem = m_settings_problem},
-        .phones = m_phones};
+        .phones = m_phones,
+        .exports = m_export_view};
     PanelRequest request = m_panel.Draw(m_controls, m_fonts, m_config.ui_scale, m_session, info, said);
     if (!said.empty()) ShowMessage(said, now_ms);
     switch (request) {
@@ -75,6 +76,8 @@ void BoardScreen::DrawFacilitator(std::int64_t now_ms) {
       case PanelRequest::ChangePin: m_pin_pad.OpenToChange(); break;
       case PanelRequest::Settings: m_settings_requested = m_panel.settings(); break;
       case PanelRequest::Phones: m_phones_requested = m_panel.phones_ask(); break;
+      case PanelRequest::Export: m_export_requested = false; break;
+      case PanelRequest::ExportToStick: m_export_requested = true; break;
       case PanelRequest::EditSelected:
         if (const core::Card* card = m_selected ? m_session.board().Find(*m_selected) : nullptr) {
           m_panel.Close();

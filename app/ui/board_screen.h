@@ -94,6 +94,10 @@ class BoardScreen {
   // and the QR code in the board's corner; what that page asked, once (the platform does it).
   void SetPhones(PhonesView view) { m_phones = std::move(view); }
   std::optional<PhonesAsk> TakePhonesRequest() { return std::exchange(m_phones_requested, std::nullopt); }
+  // The panel's Exporter page: what the platform's export is doing (each frame), and the
+  // export the facilitator asked for, once (true: to the USB stick).
+  void SetExportView(ExportView view) { m_export_view = std::move(view); }
+  std::optional<bool> TakeExportRequest() { return std::exchange(m_export_requested, std::nullopt); }
   bool panel_open() const { return m_panel.IsOpen(); }
   const DeckTray& tray() const { return m_tray; }
   bool pin_pad_open() const { return m_pin_pad.IsOpen(); }
@@ -188,6 +192,8 @@ class BoardScreen {
   std::optional<PhonesAsk> m_phones_requested;
   QrCache m_phone_qr;
   std::string m_settings_problem;  // the last settings change that could not be saved
+  ExportView m_export_view;
+  std::optional<bool> m_export_requested;  // true: to the USB stick
   std::string m_title;
   core::Actor m_editor_actor = core::Actor::Kiosk;  // the facilitator edits through moderation
   PinPad m_pin_pad;

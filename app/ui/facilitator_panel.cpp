@@ -158,12 +158,13 @@ PanelRequest FacilitatorPanel::Draw(Controls& controls, const Fonts& fonts, floa
   }
   // Page buttons in two rows (seven do not fit in one at 40 % of the screen): the board's
   // pages, then the map, the session and the settings. The current one in the primary colour.
-  const std::pair<Page, const char*> rows[2][4] = {
+  const std::pair<Page, const char*> rows[2][5] = {
       {{Page::Board, Tr("Tableau")}, {Page::Phases, Tr("Phases")}, {Page::Cards, Tr("Cartes")}, {Page::Deck, Tr("Paquet")}},
       {{Page::MapLabels, Tr("Axes et zones")}, {Page::Session, Tr("Séance")}, {Page::Settings, Tr("Réglages")},
-       {Page::Phones, Tr("Téléphones")}}};
+       {Page::Phones, Tr("Téléphones")}, {Page::Export, Tr("Exporter")}}};
   for (const auto& row : rows) {
-    const std::size_t n = row[3].second ? 4 : 3;
+    std::size_t n = 0;
+    while (n < 5 && row[n].second) ++n;
     const float page_w = (w - (n - 1) * 12 * s) / n;
     for (std::size_t i = 0; i < n; ++i) {
       if (i > 0) ImGui::SameLine();
@@ -207,6 +208,13 @@ PanelRequest FacilitatorPanel::Draw(Controls& controls, const Fonts& fonts, floa
     case Page::Phones:
       m_phones_ask = m_phones_page.Draw(controls, fonts, s, w, info.phones);
       if (m_phones_ask.kind != PhonesAsk::Kind::None) request = PanelRequest::Phones;
+      break;
+    case Page::Export:
+      switch (m_export_page.Draw(controls, fonts, s, w, info.exports)) {
+        case ExportPage::Ask::None: break;
+        case ExportPage::Ask::Beside: request = PanelRequest::Export; break;
+        case ExportPage::Ask::Stick: request = PanelRequest::ExportToStick; break;
+      }
       break;
   }
   ImGui::EndChild();

@@ -12,6 +12,7 @@
 //               export: the sessions screen), end the session, quit to the desktop.
 //   Réglages  — language, keyboard, idle delay, UI scale, change the PIN (settings_page.h).
 //   Téléphones — the phones' server on and off, its QR codes and links (phones_page.h).
+//   Exporter  — the bundle beside the session or on a USB stick (export_page.h).
 // The page buttons stand in two rows under the title and "Fermer le panneau".
 // Every change to the board is a command from Actor::Facilitator, so it is an event like any
 // other (the replay shows it). What the panel cannot do itself it asks for (PanelRequest).
@@ -25,6 +26,7 @@
 #include "core/session.h"
 #include "ui/controls.h"
 #include "ui/deck_page.h"
+#include "ui/export_page.h"
 #include "ui/map_labels_page.h"
 #include "ui/phones_page.h"
 #include "ui/settings_page.h"
@@ -47,11 +49,14 @@ struct PanelInfo {
   std::string lang = "fr";               // the kiosk's: the map's wording is shown in it
   SettingsView settings;                 // the Réglages page's
   PhonesView phones;                     // the Téléphones page's
+  ExportView exports;                    // the Exporter page's
 };
 
 // Settings: the Réglages page asks for settings() to be applied and saved.
 // Phones: the Téléphones page asks phones_ask() (start, stop, new link, Wi-Fi, the board's code).
-enum class PanelRequest { None, Close, Sessions, EndSession, Quit, ChangePin, EditSelected, Settings, Phones };
+// Export, ExportToStick: the Exporter page's buttons.
+enum class PanelRequest { None, Close, Sessions, EndSession, Quit, ChangePin, EditSelected, Settings, Phones, Export,
+                          ExportToStick };
 
 class FacilitatorPanel {
  public:
@@ -82,7 +87,7 @@ class FacilitatorPanel {
   bool Key(KeyPress key);
 
  private:
-  enum class Page { Board, Phases, Cards, Deck, MapLabels, Session, Settings, Phones };
+  enum class Page { Board, Phases, Cards, Deck, MapLabels, Session, Settings, Phones, Export };
   enum class Confirm { None, Erase, EndSession, Quit };
 
   void Submit(core::Session& session, const core::Command& command, std::string& message);
@@ -101,6 +106,7 @@ class FacilitatorPanel {
   SettingsPage m_settings_page;
   PhonesPage m_phones_page;
   PhonesAsk m_phones_ask;
+  ExportPage m_export_page;
   bool m_open = false;
   Page m_page = Page::Board;
   Confirm m_confirm = Confirm::None;
