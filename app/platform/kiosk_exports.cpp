@@ -41,6 +41,7 @@ std::vector<BundlePart> BundleParts(const ExportRequest& request, const std::str
   parts.push_back({Tr("Tableur des cartes (CSV)"), "cartes.csv", cli("--csv")});
   parts.push_back({Tr("Événements (JSON Lines)"), "evenements.jsonl", cli("--jsonl")});
   parts.push_back({Tr("Compte rendu (PDF)"), "rapport.pdf", cli("--pdf")});
+  parts.push_back({Tr("Rapport et replay (HTML)"), "rapport.html", cli("--html")});
   parts.push_back({Tr("Image de la carte (PNG)"), "carte.png", cli("--png")});
   return parts;
 }

@@ -93,7 +93,7 @@ std::size_t EventCount(const fs::path& session);
 void CheckBundle(const fs::path& folder, const fs::path& session, const std::string& card) {
   const std::string session_name = session.filename().string();
   SCOPED_TRACE(folder.string());
-  for (const char* name : {"rapport.pdf", "carte.png", "cartes.csv", "evenements.jsonl"})
+  for (const char* name : {"rapport.pdf", "rapport.html", "carte.png", "cartes.csv", "evenements.jsonl"})
     EXPECT_TRUE(fs::is_regular_file(folder / name)) << name;
   EXPECT_TRUE(fs::is_regular_file(folder / session_name));
   for (const auto& e : fs::directory_iterator(folder))
@@ -103,6 +103,12 @@ void CheckBundle(const fs::path& folder, const fs::path& session, const std::str
   EXPECT_NE(pdf.stdout_text.find("Pages:"), std::string::npos);
   Run text = RunProgram({"pdftotext", (folder / "rapport.pdf").string(), "-"});
   EXPECT_NE(text.stdout_text.find("Café"), std::string::npos) << text.stdout_text;
+  // The report with its replay: a whole page, holding the card, nothing fetched from elsewhere
+  // (tests/e2e/html_report_test.cpp opens such a page in Chromium).
+  const std::string html = ReadBytes(folder / "rapport.html");
+  EXPECT_NE(html.find("</html>"), std::string::npos);
+  EXPECT_NE(html.find("Café"), std::string::npos);
+  EXPECT_EQ(html.find("src=\"http"), std::string::npos);
   Png png = ReadPng(folder / "carte.png");
   EXPECT_EQ(png.width, 1920);
   EXPECT_EQ(png.height, 1080);
