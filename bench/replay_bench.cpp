@@ -57,7 +57,7 @@ std::vector<core::Event> Workshop(const SessionShape& shape, unsigned seed = 11)
   const char* texts[] = {"HelloAsso", "Facebook", "Trop de groupes WhatsApp", "Lettre d'information aux adhérents",
                          "Compta en ligne", "Canva", "Un drive partagé", "Réservation des salles"};
   const std::int64_t gap = std::max<std::int64_t>(1, std::int64_t{shape.minutes} * 60'000 / shape.events);
-  auto any = [&](const std::map<core::CardId, core::Card>& cards) {
+  auto any = [&](const auto& cards) {
     auto it = cards.begin();
     std::advance(it, pick(static_cast<int>(cards.size())));
     return it->first;

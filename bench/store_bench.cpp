@@ -61,7 +61,7 @@ class Workshop {
   core::Command Next(const core::Board& board) {
     auto uni = [&](float a, float b) { return std::uniform_real_distribution<float>(a, b)(m_rng); };
     auto pick = [&](std::size_t k) { return std::uniform_int_distribution<std::size_t>(0, k - 1)(m_rng); };
-    auto card = [&](const std::map<core::CardId, core::Card>& cards) {
+    auto card = [&](const auto& cards) {
       auto it = cards.begin();
       std::advance(it, static_cast<std::ptrdiff_t>(pick(cards.size())));
       return it->first;

@@ -112,20 +112,17 @@ CardsArranged ArrangeCards(const Board& board) {
   // Outside the zones: a card that covers nothing stays; one that does goes to the nearest free
   // place outside the zones (in id order, so the oldest keeps its place).
   std::vector<Rect> placed;
-  placed.reserve(board.cards().size() + tmpl.zones.size());
+  placed.reserve(board.cards().size());
   for (const auto& [id, at] : to) placed.push_back(CardRectAt(at, size));
-  std::vector<Rect> blocked_zones;
-  for (const Zone& z : tmpl.zones) blocked_zones.push_back(z.area);
+  FreePlaces cards_placed({0, 0, 1, 1}, size, placed);  // only to ask "does it cover a card?"
+  for (const Zone& z : tmpl.zones) placed.push_back(z.area);
+  FreePlaces free({0, 0, 1, 1}, size, std::move(placed));
   for (const Card* card : outside) {
-    const Rect here = CardRectAt(card->at, size);
-    const bool covers = std::any_of(placed.begin(), placed.end(), [&](const Rect& r) { return Overlap(here, r); });
     MapPoint at = card->at;
-    if (covers) {
-      std::vector<Rect> blocked = placed;
-      blocked.insert(blocked.end(), blocked_zones.begin(), blocked_zones.end());
-      if (auto free = NearestFreePlace(card->at, {0, 0, 1, 1}, size, blocked)) at = *free;
-    }
-    placed.push_back(CardRectAt(at, size));
+    if (cards_placed.Hits(CardRectAt(card->at, size)))
+      if (auto place = free.Nearest(card->at)) at = *place;
+    cards_placed.Block(CardRectAt(at, size));
+    free.Block(CardRectAt(at, size));
     if (!(at == card->at)) to[card->id] = at;
   }
 

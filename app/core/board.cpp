@@ -20,8 +20,8 @@ struct IsAlternative<T, std::variant<Ts...>> : std::bool_constant<(std::is_same_
 Board Board::Restore(Template tmpl, std::map<CardId, Card> cards, std::map<CardId, Card> binned, CardId next_id,
                      std::int64_t next_z, std::int64_t last_ms, Facilitation facilitation) {
   Board b(std::move(tmpl));
-  b.m_cards = std::move(cards);
-  b.m_binned = std::move(binned);
+  b.m_cards = CardMap(cards);
+  b.m_binned = CardMap(binned);
   b.m_next_id = next_id;
   b.m_next_z = next_z;
   b.m_last_ms = last_ms;
@@ -106,8 +106,8 @@ void Board::Apply(const Event& event) {
           m_fac.undo.push_back({e.seq, e.what});
           if (m_fac.undo.size() > kUndoDepth) m_fac.undo.erase(m_fac.undo.begin());
         } else if constexpr (std::is_same_v<E, CardErased>) {
-          m_cards.erase(e.id);
-          m_binned.erase(e.id);
+          m_cards.Erase(e.id);
+          m_binned.Erase(e.id);
           m_fac.hidden.erase(e.id);
           // Nothing can bring it back: steps about it would act on nothing.
           auto about = [&](const UndoStep& s) { return CardOf(ToEventData(s.what)) == e.id; };
@@ -173,8 +173,8 @@ void Board::SetInboxState(InboxId id, InboxCard::State state, CardId card) {
 void Board::Bin(CardId id) {
   auto it = m_cards.find(id);
   if (it == m_cards.end()) return;
-  m_binned[id] = it->second;
-  m_cards.erase(it);
+  m_binned.Put(it->second);
+  m_cards.Erase(id);
 }
 
 void Board::Unbin(CardId id, std::int64_t t) {
@@ -183,15 +183,15 @@ void Board::Unbin(CardId id, std::int64_t t) {
   Card card = it->second;
   card.z = m_next_z++;
   card.changed_ms = t;
-  m_cards[id] = card;
-  m_binned.erase(it);
+  m_cards.Put(card);
+  m_binned.Erase(id);
 }
 
 void Board::SetVotes(CardId id, int votes) {
-  for (auto* cards : {&m_cards, &m_fac.hidden, &m_binned}) {
-    auto it = cards->find(id);
-    if (it != cards->end()) it->second.votes = std::max(0, votes);
-  }
+  for (auto* cards : {&m_cards, &m_binned})
+    if (Card* card = cards->Mutable(id)) card->votes = std::max(0, votes);
+  auto it = m_fac.hidden.find(id);
+  if (it != m_fac.hidden.end()) it->second.votes = std::max(0, votes);
 }
 
 void Board::SetLabel(const std::string& key, const std::string& text) {
@@ -212,29 +212,29 @@ void Board::Redo(const Undoable& what, std::int64_t t, Actor actor, bool fresh) 
           // Undoing an accepted phone card put it back in the inbox, not in the bin: redoing
           // the accept lands it again, from the event.
           if (!fresh && e.inbox == 0) return Unbin(e.id, t);
-          m_cards[e.id] = Card{.id = e.id, .text = e.text, .colour = e.colour, .at = e.at, .z = m_next_z++,
-                               .created_ms = t, .changed_ms = t};
+          m_cards.Put(Card{.id = e.id, .text = e.text, .colour = e.colour, .at = e.at, .z = m_next_z++,
+                           .created_ms = t, .changed_ms = t});
           m_next_id = std::max(m_next_id, e.id + 1);
         } else if constexpr (std::is_same_v<E, CardMoved>) {
-          auto it = m_cards.find(e.id);
-          if (it == m_cards.end()) return;
-          it->second.at = e.to;
-          it->second.z = m_next_z++;  // a card put down lands on top
-          it->second.changed_ms = t;
+          Card* card = m_cards.Mutable(e.id);
+          if (!card) return;
+          card->at = e.to;
+          card->z = m_next_z++;  // a card put down lands on top
+          card->changed_ms = t;
         } else if constexpr (std::is_same_v<E, CardEdited>) {
-          auto it = m_cards.find(e.id);
-          if (it == m_cards.end()) return;
-          it->second.text = e.text;
-          it->second.colour = e.colour;
-          it->second.changed_ms = t;
+          Card* card = m_cards.Mutable(e.id);
+          if (!card) return;
+          card->text = e.text;
+          card->colour = e.colour;
+          card->changed_ms = t;
         } else if constexpr (std::is_same_v<E, CardDeleted>) {
           Bin(e.id);
         } else if constexpr (std::is_same_v<E, CardRestored>) {
           Unbin(e.id, t);
         } else if constexpr (std::is_same_v<E, CardVoted>) {
-          auto it = m_cards.find(e.id);
-          if (it == m_cards.end()) return;
-          ++it->second.votes;
+          Card* card = m_cards.Mutable(e.id);
+          if (!card) return;
+          ++card->votes;
           if (fresh) m_fac.last_vote_ms[{e.id, actor}] = t;
         } else if constexpr (std::is_same_v<E, VotesReset>) {
           for (const auto& [id, votes] : e.before) SetVotes(id, 0);
@@ -242,22 +242,22 @@ void Board::Redo(const Undoable& what, std::int64_t t, Actor actor, bool fresh) 
           auto it = m_cards.find(e.id);
           if (it == m_cards.end()) return;
           m_fac.hidden[e.id] = it->second;
-          m_cards.erase(it);
+          m_cards.Erase(e.id);
         } else if constexpr (std::is_same_v<E, CardShown>) {
           auto it = m_fac.hidden.find(e.id);
           if (it == m_fac.hidden.end()) return;
           Card card = it->second;
           card.z = m_next_z++;
-          m_cards[e.id] = card;
+          m_cards.Put(card);
           m_fac.hidden.erase(it);
         } else if constexpr (std::is_same_v<E, LabelRenamed>) {
           SetLabel(e.key, e.text);
         } else if constexpr (std::is_same_v<E, CardsArranged>) {
           for (const CardMoved& m : e.moves) {
-            auto it = m_cards.find(m.id);
-            if (it == m_cards.end()) continue;
-            it->second.at = m.to;
-            it->second.changed_ms = t;
+            Card* card = m_cards.Mutable(m.id);
+            if (!card) continue;
+            card->at = m.to;
+            card->changed_ms = t;
           }
         } else if constexpr (std::is_same_v<E, InboxRefused>) {
           SetInboxState(e.inbox, InboxCard::State::Refused);
@@ -272,7 +272,7 @@ void Board::Reverse(const Undoable& what, std::int64_t t) {
         using E = std::decay_t<decltype(e)>;
         if constexpr (std::is_same_v<E, CardAdded>) {
           if (e.inbox != 0) {  // an accepted phone card goes back to wait in the inbox
-            m_cards.erase(e.id);
+            m_cards.Erase(e.id);
             SetInboxState(e.inbox, InboxCard::State::Waiting);
             return;
           }
@@ -286,8 +286,7 @@ void Board::Reverse(const Undoable& what, std::int64_t t) {
         } else if constexpr (std::is_same_v<E, CardRestored>) {
           Bin(e.id);
         } else if constexpr (std::is_same_v<E, CardVoted>) {
-          auto it = m_cards.find(e.id);
-          if (it != m_cards.end()) it->second.votes = std::max(0, it->second.votes - 1);
+          if (Card* card = m_cards.Mutable(e.id)) card->votes = std::max(0, card->votes - 1);
         } else if constexpr (std::is_same_v<E, VotesReset>) {
           for (const auto& [id, votes] : e.before) SetVotes(id, votes);
         } else if constexpr (std::is_same_v<E, CardHidden>) {
@@ -298,10 +297,10 @@ void Board::Reverse(const Undoable& what, std::int64_t t) {
           SetLabel(e.key, e.old_text);
         } else if constexpr (std::is_same_v<E, CardsArranged>) {
           for (const CardMoved& m : e.moves) {
-            auto it = m_cards.find(m.id);
-            if (it == m_cards.end()) continue;
-            it->second.at = m.from;
-            it->second.changed_ms = t;
+            Card* card = m_cards.Mutable(m.id);
+            if (!card) continue;
+            card->at = m.from;
+            card->changed_ms = t;
           }
         } else if constexpr (std::is_same_v<E, InboxRefused>) {
           SetInboxState(e.inbox, InboxCard::State::Waiting);

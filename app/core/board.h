@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/card.h"
+#include "core/card_map.h"
 #include "core/card_size.h"
 #include "core/event.h"
 #include "core/inbox.h"
@@ -63,8 +64,9 @@ class Board {
   explicit Board(Template tmpl = {}) : m_template(std::move(tmpl)) {}
 
   const Template& map_template() const { return m_template; }
-  const std::map<CardId, Card>& cards() const { return m_cards; }
-  const std::map<CardId, Card>& binned() const { return m_binned; }
+  // Copy-on-write (core/card_map.h): copying a board shares its cards.
+  const CardMap& cards() const { return m_cards; }
+  const CardMap& binned() const { return m_binned; }
   const Card* Find(CardId id) const;
   const Card* FindBinned(CardId id) const;
   CardId next_id() const { return m_next_id; }
@@ -121,8 +123,8 @@ class Board {
   void SetInboxState(InboxId id, InboxCard::State state, CardId card = 0);
 
   Template m_template;
-  std::map<CardId, Card> m_cards;
-  std::map<CardId, Card> m_binned;
+  CardMap m_cards;
+  CardMap m_binned;
   CardId m_next_id = 1;
   std::int64_t m_next_z = 1;
   std::int64_t m_last_ms = 0;

@@ -126,9 +126,10 @@ Result<EventData> Decide(const Board& board, const Command& command, const Decid
           return EventData{CardVoted{c.id}};
         } else if constexpr (std::is_same_v<C, ResetVotes>) {
           VotesReset reset;
-          for (const auto* cards : {&board.cards(), &board.hidden()})
-            for (const auto& [id, card] : *cards)
-              if (card.votes > 0) reset.before.emplace_back(id, card.votes);
+          for (const auto& [id, card] : board.cards())
+            if (card.votes > 0) reset.before.emplace_back(id, card.votes);
+          for (const auto& [id, card] : board.hidden())
+            if (card.votes > 0) reset.before.emplace_back(id, card.votes);
           if (reset.before.empty()) return Error{"Aucun vote à effacer."};
           return EventData{std::move(reset)};
         } else if constexpr (std::is_same_v<C, HideCard>) {

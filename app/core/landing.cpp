@@ -1,5 +1,6 @@
 // Candidates are a fine grid over the region (a quarter of a card apart) plus the places that
-// touch a card already there (so cards pack edge to edge), tried nearest first.
+// touch a card already there (so cards pack edge to edge), tried nearest first; FreePlaces looks
+// only near the preferred point first (a grid of buckets), widening until a place is free.
 #include "core/landing.h"
 
 #include <algorithm>
@@ -25,84 +26,160 @@ bool Hits(const Rect& r, const std::vector<Rect>& rects) {
   return std::any_of(rects.begin(), rects.end(), [&](const Rect& o) { return Overlap(r, o); });
 }
 
-// The blocked rectangles bucketed on a coarse grid over the map, so testing a candidate looks
-// only at what is near it (2 000 cards, thousands of candidates).
-class RectIndex {
- public:
-  explicit RectIndex(const std::vector<Rect>& rects) : m_rects(rects), m_cells(kCells * kCells) {
-    for (std::size_t i = 0; i < rects.size(); ++i) {
-      const auto [c0, r0, c1, r1] = Span(rects[i]);
-      for (int r = r0; r <= r1; ++r)
-        for (int c = c0; c <= c1; ++c) m_cells[r * kCells + c].push_back(i);
-    }
-  }
-  bool Hits(const Rect& q) const {
-    const auto [c0, r0, c1, r1] = Span(q);
-    for (int r = r0; r <= r1; ++r)
-      for (int c = c0; c <= c1; ++c)
-        for (std::size_t i : m_cells[r * kCells + c])
-          if (Overlap(q, m_rects[i])) return true;
-    return false;
-  }
-
- private:
-  static constexpr int kCells = 32;
-  static int Cell(float v) { return std::clamp(static_cast<int>(std::floor(v * kCells)), 0, kCells - 1); }
-  static std::array<int, 4> Span(const Rect& r) { return {Cell(r.x), Cell(r.y), Cell(r.x + r.w), Cell(r.y + r.h)}; }
-  const std::vector<Rect>& m_rects;
-  std::vector<std::vector<std::size_t>> m_cells;
-};
-
 }  // namespace
 
-std::optional<MapPoint> NearestFreePlace(MapPoint preferred, const Rect& region, CardSize size,
-                                         const std::vector<Rect>& blocked) {
-  const Rect map{0, 0, 1, 1};
-  Rect r = region;  // the part of the region on the map
-  const float x0 = std::max(r.x, 0.0f), y0 = std::max(r.y, 0.0f);
-  r = {x0, y0, std::min(r.x + r.w, 1.0f) - x0, std::min(r.y + r.h, 1.0f) - y0};
-  if (r.w + kSlack < size.w || r.h + kSlack < size.h) return std::nullopt;
-
-  std::vector<MapPoint> candidates;
-  const float lo_x = r.x + size.w / 2, hi_x = r.x + r.w - size.w / 2;
-  const float lo_y = r.y + size.h / 2, hi_y = r.y + r.h - size.h / 2;
+FreePlaces::FreePlaces(const Rect& region, CardSize size, std::vector<Rect> blocked)
+    : m_size(size), m_blocked(std::move(blocked)) {
+  const float x0 = std::max(region.x, 0.0f), y0 = std::max(region.y, 0.0f);
+  m_region = {x0, y0, std::min(region.x + region.w, 1.0f) - x0, std::min(region.y + region.h, 1.0f) - y0};
+  m_usable = m_region.w + kSlack >= size.w && m_region.h + kSlack >= size.h && size.w > 0 && size.h > 0;
+  // Buckets about two cards wide: a card-sized query looks at a few of them.
+  m_cells = std::clamp(static_cast<int>(1.0f / std::max(2 * std::max(size.w, size.h), 1e-3f)), 8, 128);
+  m_grid.resize(static_cast<std::size_t>(m_cells) * m_cells);
+  std::vector<Rect> all;
+  all.swap(m_blocked);
+  for (const Rect& r : all) Block(r);
+  if (!m_usable) return;
+  m_lo_x = m_region.x + size.w / 2, m_hi_x = m_region.x + m_region.w - size.w / 2;
+  m_lo_y = m_region.y + size.h / 2, m_hi_y = m_region.y + m_region.h - size.h / 2;
   const float step_x = size.w / 4, step_y = size.h / 4;
-  // A candidate out of the region is brought to its edge (a point beside the button, just
-  // under the band's middle, still gives the place in the band nearest to it).
-  auto add = [&](float x, float y) {
-    candidates.push_back({std::clamp(x, lo_x, std::max(lo_x, hi_x)), std::clamp(y, lo_y, std::max(lo_y, hi_y))});
-  };
-  add(preferred.x, preferred.y);
-  for (float y = lo_y;; y += step_y) {
-    const float yy = std::min(y, hi_y);
-    for (float x = lo_x;; x += step_x) {
-      add(std::min(x, hi_x), yy);
-      if (x >= hi_x) break;
-    }
-    if (y >= hi_y) break;
+  for (float x = m_lo_x;; x += step_x) {
+    m_xs.push_back(std::clamp(std::min(x, m_hi_x), m_lo_x, std::max(m_lo_x, m_hi_x)));
+    if (x >= m_hi_x) break;
   }
-  for (const Rect& c : blocked) {  // edge to edge beside each card (or button) near the region
-    const float cx = c.x + c.w / 2, cy = c.y + c.h / 2;
-    const float dx = (c.w + size.w) / 2 + kTouchGap, dy = (c.h + size.h) / 2 + kTouchGap;
-    add(cx - dx, cy), add(cx + dx, cy), add(cx, cy - dy), add(cx, cy + dy);
-    add(cx - dx, preferred.y), add(cx + dx, preferred.y), add(preferred.x, cy - dy), add(preferred.x, cy + dy);
+  for (float y = m_lo_y;; y += step_y) {
+    m_ys.push_back(std::clamp(std::min(y, m_hi_y), m_lo_y, std::max(m_lo_y, m_hi_y)));
+    if (y >= m_hi_y) break;
   }
-  // Distances as on screen (the map is kMapAspect wide); ties go to the first candidate, so the
-  // choice is the same on every machine.
+  m_covered.assign(m_xs.size() * m_ys.size(), 0);
+}
+
+FreePlaces::Span FreePlaces::SpanOf(const Rect& r) const {
+  auto cell = [&](float v) { return std::clamp(static_cast<int>(std::floor(v * m_cells)), 0, m_cells - 1); };
+  return {cell(r.x), cell(r.y), cell(r.x + r.w), cell(r.y + r.h)};
+}
+
+void FreePlaces::Block(const Rect& r) {
+  const auto i = static_cast<std::uint32_t>(m_blocked.size());
+  m_blocked.push_back(r);
+  m_seen.push_back(0);
+  const Span s = SpanOf(r);
+  for (int row = s.r0; row <= s.r1; ++row)
+    for (int col = s.c0; col <= s.c1; ++col) m_grid[static_cast<std::size_t>(row) * m_cells + col].push_back(i);
+}
+
+bool FreePlaces::Hits(const Rect& q) const {
+  const Span s = SpanOf(q);
+  for (int row = s.r0; row <= s.r1; ++row)
+    for (int col = s.c0; col <= s.c1; ++col)
+      for (std::uint32_t i : m_grid[static_cast<std::size_t>(row) * m_cells + col])
+        if (Overlap(q, m_blocked[i])) return true;
+  return false;
+}
+
+void FreePlaces::Near(const Rect& box, std::vector<std::size_t>& out) {
+  out.clear();
+  if (++m_stamp == 0) {  // wrapped: forget every old stamp
+    std::fill(m_seen.begin(), m_seen.end(), 0);
+    m_stamp = 1;
+  }
+  const Span s = SpanOf(box);
+  for (int row = s.r0; row <= s.r1; ++row)
+    for (int col = s.c0; col <= s.c1; ++col)
+      for (std::uint32_t i : m_grid[static_cast<std::size_t>(row) * m_cells + col])
+        if (m_seen[i] != m_stamp) {
+          m_seen[i] = m_stamp;
+          out.push_back(i);
+        }
+  std::sort(out.begin(), out.end());  // the same order whatever the buckets
+}
+
+std::optional<MapPoint> FreePlaces::Nearest(MapPoint preferred) {
+  if (!m_usable || m_full) return std::nullopt;
+  const Rect map{0, 0, 1, 1};
+  const CardSize size = m_size;
+  // Distances as on screen (the map is kMapAspect wide).
   auto distance = [&](MapPoint p) {
     const float dx = (p.x - preferred.x) * kMapAspect, dy = p.y - preferred.y;
     return dx * dx + dy * dy;
   };
+  // A candidate out of the region is brought to its edge (a point beside the button, just
+  // under the band's middle, still gives the place in the band nearest to it).
+  auto clamped = [&](float x, float y) {
+    return MapPoint{std::clamp(x, m_lo_x, std::max(m_lo_x, m_hi_x)), std::clamp(y, m_lo_y, std::max(m_lo_y, m_hi_y))};
+  };
+  std::vector<MapPoint> candidates;
   std::vector<std::pair<float, std::size_t>> order;
-  order.reserve(candidates.size());
-  for (std::size_t i = 0; i < candidates.size(); ++i) order.emplace_back(distance(candidates[i]), i);
-  std::sort(order.begin(), order.end());
-  const RectIndex index(blocked);
-  for (const auto& [d, i] : order) {
-    const Rect card = CardRectAt(candidates[i], size);
-    if (Inside(card, map) && !index.Hits(card)) return candidates[i];
+  std::vector<std::size_t> near;
+  std::vector<std::size_t> grid_index;  // per candidate: its point of the fine grid, if it is one
+  constexpr std::size_t kNotGrid = static_cast<std::size_t>(-1);
+  // Widening searches: within a radius (screen-shaped distance) the candidates are the fine grid
+  // there and the places edge to edge beside each rectangle near it; the first free one, nearest
+  // first (ties to the first made), is the answer. A candidate is made the same way at every
+  // radius, so the choice is the same on every machine. The last search, over the whole map,
+  // takes every candidate (what a search over the whole board would find).
+  const float far = 2 * std::sqrt(kMapAspect * kMapAspect + 1) + 1;
+  for (float radius = 2 * std::max(size.w * kMapAspect, size.h);; radius *= 2) {
+    const bool last = radius >= far;
+    const float rx = radius / kMapAspect, ry = radius;
+    candidates.clear();
+    candidates.push_back(clamped(preferred.x, preferred.y));
+    const auto x_begin = last ? m_xs.begin() : std::lower_bound(m_xs.begin(), m_xs.end(), preferred.x - rx);
+    const auto x_end = last ? m_xs.end() : std::upper_bound(m_xs.begin(), m_xs.end(), preferred.x + rx);
+    const auto y_begin = last ? m_ys.begin() : std::lower_bound(m_ys.begin(), m_ys.end(), preferred.y - ry);
+    const auto y_end = last ? m_ys.end() : std::upper_bound(m_ys.begin(), m_ys.end(), preferred.y + ry);
+    grid_index.clear();
+    grid_index.push_back(kNotGrid);
+    for (auto y = y_begin; y < y_end; ++y)
+      for (auto x = x_begin; x < x_end; ++x) {
+        const std::size_t g = static_cast<std::size_t>(y - m_ys.begin()) * m_xs.size() + (x - m_xs.begin());
+        if (m_covered[g]) continue;
+        candidates.push_back({*x, *y});
+        grid_index.push_back(g);
+      }
+    const float gx = size.w / 2 + kTouchGap, gy = size.h / 2 + kTouchGap;
+    if (last) {
+      near.resize(m_blocked.size());
+      for (std::size_t i = 0; i < near.size(); ++i) near[i] = i;
+    } else {
+      Near({preferred.x - rx - gx, preferred.y - ry - gy, 2 * (rx + gx), 2 * (ry + gy)}, near);
+    }
+    for (std::size_t i : near) {  // edge to edge beside each card (or button) near the point
+      const Rect& c = m_blocked[i];
+      const float cx = c.x + c.w / 2, cy = c.y + c.h / 2;
+      const float dx = (c.w + size.w) / 2 + kTouchGap, dy = (c.h + size.h) / 2 + kTouchGap;
+      for (MapPoint p : {MapPoint{cx - dx, cy}, MapPoint{cx + dx, cy}, MapPoint{cx, cy - dy}, MapPoint{cx, cy + dy},
+                         MapPoint{cx - dx, preferred.y}, MapPoint{cx + dx, preferred.y}, MapPoint{preferred.x, cy - dy},
+                         MapPoint{preferred.x, cy + dy}})
+      {
+        candidates.push_back(clamped(p.x, p.y));
+        grid_index.push_back(kNotGrid);
+      }
+    }
+    order.clear();
+    const float limit = radius * radius;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const float d = distance(candidates[i]);
+      if (last || d <= limit) order.emplace_back(d, i);
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [d, i] : order) {
+      const Rect card = CardRectAt(candidates[i], size);
+      if (!Inside(card, map)) continue;
+      if (!Hits(card)) return candidates[i];
+      // Covered now, covered for every later search (blocked rectangles are only added).
+      if (grid_index[i] != kNotGrid) m_covered[grid_index[i]] = 1;
+    }
+    if (last) {
+      m_full = true;  // nothing free anywhere: more blocked rectangles will not free a place
+      return std::nullopt;
+    }
   }
-  return std::nullopt;
+}
+
+std::optional<MapPoint> NearestFreePlace(MapPoint preferred, const Rect& region, CardSize size,
+                                         const std::vector<Rect>& blocked) {
+  return FreePlaces(region, size, blocked).Nearest(preferred);
 }
 
 bool FreeForCard(const Board& board, MapPoint centre, const LandingArea& landing) {

@@ -66,12 +66,11 @@ void Timeline::Append(std::vector<core::Event> more) {
     if (std::optional<Phase> phase = PhaseOf(e)) m_phases.push_back({t, phase->name});
     m_tail.Apply(e);
     m_events.push_back(std::move(e));
-    // Restoring a snapshot copies every card in it; folding costs one Apply per event, which
-    // costs less than copying a card. Spacing snapshots by half the board's size keeps the fold
-    // below the copy, and memory bounded: at most about 2 copies of a card per event.
-    const std::size_t spacing =
-        std::max(m_config.min_snapshot_every, (m_tail.cards().size() + m_tail.binned().size()) / 2);
-    if (m_events.size() - m_snapshots.back().count >= spacing) m_snapshots.push_back({m_events.size(), m_tail});
+    // A snapshot shares its unchanged cards with the one before it (core/card_map.h): it costs
+    // a chunk of card pointers and a card per event since, so snapshots can be close together
+    // and a seek folds at most min_snapshot_every events after a copy of a few dozen pointers.
+    if (m_events.size() - m_snapshots.back().count >= m_config.min_snapshot_every)
+      m_snapshots.push_back({m_events.size(), m_tail});
   }
 }
 
@@ -131,10 +130,10 @@ const core::Board& Cursor::SeekCount(std::size_t count) {
   count = std::min(count, m_timeline->size());
   if (count == m_count) return m_board;
   const Timeline::Snapshot& s = m_timeline->NearestSnapshot(count);
-  // Forward from here when that folds fewer events than restoring the snapshot would cost
-  // (its cards to copy, then the events after it).
-  const bool forward = count > m_count &&
-                       (s.count <= m_count || count - m_count <= (count - s.count) + s.board.cards().size());
+  // Forward from here when that folds fewer events than restoring the snapshot (a copy of a
+  // few dozen pointers, about the cost of a few Applies) then folding the events after it.
+  constexpr std::size_t kRestoreCost = 8;
+  const bool forward = count > m_count && (s.count <= m_count || count - m_count <= (count - s.count) + kRestoreCost);
   if (forward) {
     m_timeline->Fold(m_board, m_count, count);
   } else {

@@ -11,10 +11,10 @@
 //   the fold of a prefix of the journal: every event whose (monotonic) time is ≤ t.
 // - Seeking restores the nearest in-memory snapshot at or before the moment, then folds the
 //   events after it with core::Board::Apply — the same fold as the live board. Snapshots are
-//   taken on construction and on Append, spaced so that folding from one to the next costs less
-//   than restoring it (at least TimelineConfig::min_snapshot_every events apart, and half as
-//   many events apart as there are cards), which bounds both seek time and memory (about two
-//   card copies per event at most).
+//   taken on construction and on Append, TimelineConfig::min_snapshot_every events apart. A
+//   snapshot shares its unchanged cards with the others (core::CardMap is copy-on-write), so
+//   restoring one copies a few dozen pointers, and memory is about one card copy (and one
+//   chunk of card pointers) per event.
 // - Not thread-safe; a Cursor must not outlive its Timeline. Append keeps Cursors valid.
 #pragma once
 #include <cstddef>
@@ -116,8 +116,8 @@ class Timeline {
 
 // The board at a playhead that moves: forward by folding only the new events when that is the
 // cheaper way, otherwise from the nearest snapshot. Playing costs a few Applies per frame;
-// dragging the playhead anywhere costs one snapshot copy plus at most a snapshot's spacing of
-// Applies.
+// dragging the playhead anywhere costs one snapshot copy (shared cards) plus at most a
+// snapshot's spacing of Applies.
 class Cursor {
  public:
   explicit Cursor(const Timeline& timeline) : m_timeline(&timeline), m_board(timeline.BoardAfter(0)) {}

@@ -46,7 +46,7 @@ inline std::vector<core::Event> RandomSession(const RandomSessionConfig& config,
   tee.b = also;
   core::Session session(core::Board(TestTemplate()), tee, clock);
   const char* words[] = {"HelloAsso", "Café « associatif »", "Facebook", "Trop de groupes WhatsApp", "Canva"};
-  auto random_card = [&](const std::map<core::CardId, core::Card>& cards) -> core::CardId {
+  auto random_card = [&](const auto& cards) -> core::CardId {
     if (cards.empty()) return 999999;
     auto it = cards.begin();
     std::advance(it, pick(static_cast<int>(cards.size())));

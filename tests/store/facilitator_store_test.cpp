@@ -64,7 +64,7 @@ void RandomFacilitatedWorkshop(core::Session& session, core::ManualClock& clock,
   for (int i = 0; i < n; ++i) {
     clock.Advance(1 + pick(3000));
     const core::Board& b = session.board();
-    auto any = [&](const std::map<core::CardId, core::Card>& cards) -> core::CardId {
+    auto any = [&](const auto& cards) -> core::CardId {
       if (cards.empty()) return 999;
       auto it = cards.begin();
       std::advance(it, pick(static_cast<int>(cards.size())));

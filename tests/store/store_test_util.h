@@ -67,7 +67,7 @@ inline void RandomWorkshop(core::Session& session, core::ManualClock& clock, int
   for (int i = 0; i < n; ++i) {
     clock.Advance(1 + pick(5000));
     const auto& b = session.board();
-    auto random_card = [&](const std::map<core::CardId, core::Card>& cards) -> core::CardId {
+    auto random_card = [&](const auto& cards) -> core::CardId {
       if (cards.empty()) return 999;
       auto it = cards.begin();
       std::advance(it, pick(static_cast<int>(cards.size())));
