@@ -795,6 +795,7 @@ int main(int argc, char** argv) {
     std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ull);
     std::size_t fed = 0;  // journal events already in the live feed
     auto last_slow = Clock::now();
+    long frame = 0;
     while (loop_running) {
       {
         std::lock_guard lock(board_mutex);
@@ -826,6 +827,22 @@ int main(int argc, char** argv) {
           return {.status = 201, .word = "on_board", .french = "Votre carte est sur le tableau.",
                   .card = std::get<core::CardAdded>(done.value().data).id};
         });
+        // The facilitator, now and then: accepts or refuses cards waiting in the inbox, so it
+        // never fills (core::kMaxInboxWaiting) and the status route has every state to tell.
+        if (++frame % 50 == 0) {
+          std::vector<core::InboxCard> waiting;
+          for (const auto& [id, card] : session.board().inbox())
+            if (card.state == core::InboxCard::State::Waiting) waiting.push_back(card);
+          for (std::size_t i = 0; i < waiting.size() && i < 40; ++i) {
+            const core::InboxCard& w = waiting[i];
+            auto done = rng() % 3 == 0
+                            ? session.Submit(core::RefusePhoneCard{.inbox = w.id}, core::Actor::Facilitator)
+                            : session.Submit(core::AcceptPhoneCard{.inbox = w.id, .card = {.text = w.text, .colour = w.colour,
+                                                                                           .at = {0.4f, 0.6f}, .phone = w.phone}},
+                                             core::Actor::Facilitator);
+            (void)done;
+          }
+        }
         desk.PublishStates(net::InboxStates(session.board()));
         for (; fed < journal.events().size(); ++fed) server->feed().Append(journal.events()[fed]);
       }
