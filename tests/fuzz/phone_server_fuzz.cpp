@@ -578,6 +578,10 @@ void OneRequest(Maker& m) {
   for (int i = 0; i < count; ++i) {
     bool api = false, h = false, mangled = false;
     std::string r = m.Request(api, h, mangled);
+    if (h && count > 1) {  // no HEAD among pipelined requests: its answer's length would be misread
+      r.replace(0, 4, "GET");
+      h = false;
+    }
     any_mangled |= mangled;
     all_api &= api;
     head |= h;
