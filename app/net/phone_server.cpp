@@ -143,6 +143,11 @@ void PhoneServer::Routes() {
     return true;
   };
   http.set_pre_routing_handler([too_many](const httplib::Request& req, httplib::Response& res) {
+    // A Range header is ignored: every answer is whole. cpp-httplib 0.11 cuts any answer to the
+    // ranges asked for, an API's JSON or an error's too (a 400 cut to "{\"error\":\"b", a 202
+    // as multipart/byteranges), which no phone could read (found by tests/fuzz). The request
+    // object is the library's own non-const one, handed to us as const: clearing is defined.
+    const_cast<httplib::Request&>(req).ranges.clear();
     if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding"))
       return httplib::Server::HandlerResponse::Unhandled;
     return too_many(req, res) ? httplib::Server::HandlerResponse::Handled : httplib::Server::HandlerResponse::Unhandled;

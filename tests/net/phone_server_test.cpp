@@ -268,6 +268,34 @@ TEST_F(PhoneServerTest, MalformedHttpAndBadUtf8AreRefusedCleanly) {
   EXPECT_EQ(cli.Post("/api/cards", Body("après", "after-bad-1"), "application/json")->status, 201);
 }
 
+// Found by the fuzz driver (tests/fuzz): cpp-httplib cut the API's JSON to a Range header's
+// bytes, or wrapped it as multipart/byteranges. Answers are whole whatever Range says.
+TEST_F(PhoneServerTest, ARangeHeaderNeverCutsAnAnswer) {
+  Start();
+  auto cli = Client();
+  auto one = cli.Post("/api/cards", {{"Range", "bytes=0-10"}}, Body("Range", "range-key-1"), "application/json");
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->status, 201);
+  EXPECT_FALSE(one->has_header("Content-Range"));
+  EXPECT_EQ(JsonOf(one)["state"], "on_board");
+  auto many = cli.Post("/api/cards", {{"Range", "bytes=0-0,2-3,5-9"}}, Body("Range 2", "range-key-2"),
+                       "application/json");
+  ASSERT_TRUE(many);
+  EXPECT_EQ(many->status, 201);
+  EXPECT_EQ(many->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_EQ(JsonOf(many)["state"], "on_board");
+  auto bad = cli.Post("/api/cards", {{"Range", "bytes=0-5"}}, "{not json", "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(JsonOf(bad)["error"], "bad_field");
+  auto page = cli.Get("/?t=" + server->token(), {{"Range", "bytes=0-0,1-1"}});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->body.find("</html>"), std::string::npos);
+  EXPECT_EQ(CardCount(), 2u);
+}
+
 TEST_F(PhoneServerTest, PathTraversalFindsNothing) {
   Start();
   const std::string t = server->token();
