@@ -156,12 +156,14 @@ PanelRequest FacilitatorPanel::Draw(Controls& controls, const Fonts& fonts, floa
     Close();
     request = PanelRequest::Close;
   }
-  // Page buttons in two rows (seven do not fit in one at 40 % of the screen): the board's
-  // pages, then the map, the session and the settings. The current one in the primary colour.
+  // Page buttons in two rows (nine do not fit in one at 40 % of the screen): the board's
+  // pages and the session's (short words: five fit), then the map, the settings, the phones and
+  // the exports ("Axes et zones" needs a quarter of the row). The current one in the primary colour.
   const std::pair<Page, const char*> rows[2][5] = {
-      {{Page::Board, Tr("Tableau")}, {Page::Phases, Tr("Phases")}, {Page::Cards, Tr("Cartes")}, {Page::Deck, Tr("Paquet")}},
-      {{Page::MapLabels, Tr("Axes et zones")}, {Page::Session, Tr("Séance")}, {Page::Settings, Tr("Réglages")},
-       {Page::Phones, Tr("Téléphones")}, {Page::Export, Tr("Exporter")}}};
+      {{Page::Board, Tr("Tableau")}, {Page::Phases, Tr("Phases")}, {Page::Cards, Tr("Cartes")}, {Page::Deck, Tr("Paquet")},
+       {Page::Session, Tr("Séance")}},
+      {{Page::MapLabels, Tr("Axes et zones")}, {Page::Settings, Tr("Réglages")}, {Page::Phones, Tr("Téléphones")},
+       {Page::Export, Tr("Exporter")}}};
   for (const auto& row : rows) {
     std::size_t n = 0;
     while (n < 5 && row[n].second) ++n;
