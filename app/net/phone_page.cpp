@@ -1,4 +1,5 @@
 #include "net/phone_page.h"
+#include "core/html_escape.h"
 
 namespace atelier::net {
 
@@ -26,22 +27,6 @@ namespace {
 
 }  // namespace
 
-std::string HtmlEscaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string PhonePageHtml(std::string_view page, const Catalogue& catalogue, Language language, std::string_view token,
                           const std::vector<ZoneChoice>& zones) {
   std::string out;
@@ -56,13 +41,13 @@ std::string PhonePageHtml(std::string_view page, const Catalogue& catalogue, Lan
     out += page.substr(0, open);
     std::string_view mark = page.substr(open + 2, close - open - 2);
     if (mark == "lang") out += LanguageCode(language);
-    else if (mark == "token") out += HtmlEscaped(token);
+    else if (mark == "token") out += core::HtmlEscape(token);
     else if (mark == "zones")
       for (const ZoneChoice& z : zones)
-        out += "<option value=\"" + HtmlEscaped(z.id) + "\">" +
-               HtmlEscaped(language == Language::English && !z.en.empty() ? z.en : z.fr) + "</option>";
-    else if (mark.substr(0, 3) == "tr:") out += HtmlEscaped(catalogue.Say(language, mark.substr(3)));
-    else out += HtmlEscaped(mark);  // unknown: shown as text, never as markup
+        out += "<option value=\"" + core::HtmlEscape(z.id) + "\">" +
+               core::HtmlEscape(language == Language::English && !z.en.empty() ? z.en : z.fr) + "</option>";
+    else if (mark.substr(0, 3) == "tr:") out += core::HtmlEscape(catalogue.Say(language, mark.substr(3)));
+    else out += core::HtmlEscape(mark);  // unknown: shown as text, never as markup
     page.remove_prefix(close + 2);
   }
   return out;

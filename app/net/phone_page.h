@@ -19,7 +19,4 @@ struct ZoneChoice {
 std::string PhonePageHtml(std::string_view page, const Catalogue& catalogue, Language language, std::string_view token,
                           const std::vector<ZoneChoice>& zones = {});
 
-// &, <, >, " and ' as HTML entities.
-std::string HtmlEscaped(std::string_view text);
-
 }  // namespace atelier::net

@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "core/html_escape.h"
 #include "store/session_file.h"
 
 namespace atelier::report {
@@ -46,7 +47,7 @@ core::Status WriteHtmlReport(const std::filesystem::path& session_path, const Ht
 // back as "<"), so no "</script" or "<!--" can appear.
 std::string JsonForScript(std::string_view json);
 // Text for HTML content and attribute values: & < > " ' as entities.
-std::string HtmlEscape(std::string_view text);
+using core::HtmlEscape;  // core/html_escape.h
 // The CSP source for an inline script or style: 'sha256-<base64 of its SHA-256>'.
 std::string CspHash(std::string_view content);
 

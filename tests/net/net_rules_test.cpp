@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/html_escape.h"
 #include "net/card_request.h"
 #include "net/catalogue.h"
 #include "net/phone_page.h"
@@ -101,7 +102,7 @@ TEST(PhonePage, FillsTheMarksAndEscapesEverything) {
   Catalogue c = Catalogue::Load(ATELIER_TEST_LOCALE_DIR);
   EXPECT_EQ(PhonePageHtml("<html lang=\"{{lang}}\">{{tr:Envoyer la carte}}|{{token}}|{{<b>}}", c, Language::English, "ab12"),
             "<html lang=\"en\">Send the card|ab12|&lt;b&gt;");
-  EXPECT_EQ(HtmlEscaped("<a href='x'>&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
+  EXPECT_EQ(atelier::core::HtmlEscape("<a href='x'>&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
 }
 
 TEST(PhonePage, EveryWordOfThePhoneAndLivePagesIsInTheCatalogue) {
