@@ -16,10 +16,11 @@
 
 namespace {
 
-// "1920x1080" → width, height.
+// "1920x1080" (or 1920×1080) → width, height. × is two bytes in UTF-8: an alternation, not a
+// bracket, which would match one byte of it.
 bool ParseSize(const std::string& text, int& w, int& h) {
   std::smatch m;
-  static const std::regex kSize(R"((\d{2,5})[xX×](\d{2,5}))");
+  static const std::regex kSize(R"((\d{2,5})(?:x|X|×)(\d{2,5}))");
   if (!std::regex_match(text, m, kSize)) return false;
   w = std::stoi(m[1]);
   h = std::stoi(m[2]);
