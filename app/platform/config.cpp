@@ -1,6 +1,8 @@
 #include "platform/config.h"
 
+#include <charconv>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace atelier::platform {
@@ -12,6 +14,20 @@ std::string Trim(const std::string& s) {
   if (b == std::string::npos) return {};
   auto e = s.find_last_not_of(" \t\r");
   return s.substr(b, e - b + 1);
+}
+
+// The whole of value as a number: "1.5abc" or "8080 ports" is none (std::stof took their start).
+template <class Number>
+std::optional<Number> WholeNumber(const std::string& value) {
+  Number n{};
+  const char* end = value.data() + value.size();
+  auto [stop, error] = std::from_chars(value.data(), end, n);
+  if (error != std::errc() || stop != end) return std::nullopt;
+  return n;
+}
+
+bool IsNumberKey(const std::string& key) {
+  return key == "ui_scale" || key == "screen_width_mm" || key == "idle_delay_s" || key == "phones_port";
 }
 
 }  // namespace
@@ -45,47 +61,50 @@ ConfigLoad ParseConfig(const std::string& text, const std::string& source_name) 
     std::string key = Trim(line.substr(0, eq));
     std::string value = Trim(line.substr(eq + 1));
     Config& c = out.config;
-    try {
-      if (key == "lang" && (value == "fr" || value == "en"))
-        c.lang = value;
-      else if (key == "keyboard" && (value == "azerty" || value == "qwerty"))
-        c.keyboard = value;
-      else if (key == "template" && !value.empty())
-        c.template_name = value;
-      else if (key == "ui_scale")
-        c.ui_scale = std::stof(value);
-      else if (key == "screen_width_mm")
-        c.screen_width_mm = std::stoi(value);
-      else if (key == "font")
-        c.font = value;
-      else if (key == "sessions_dir" && !value.empty())
-        c.sessions_dir = value;
-      else if (key == "idle_delay_s" && std::stoi(value) >= 0)
-        c.idle_delay_s = std::stoi(value);
-      else if (key == "pin_hash" && value.starts_with("$argon2"))
-        c.pin_hash = value;
-      else if (key == "deck_mode" && core::ParseDeckMode(value))
-        c.deck_mode = *core::ParseDeckMode(value);
-      else if (key == "phones_port" && std::stoi(value) >= 0 && std::stoi(value) <= 65535)
-        c.phones_port = std::stoi(value);
-      else if (key == "phones_moderation" && (value == "board" || value == "inbox"))
-        c.phones_inbox = value == "inbox";
-      else if (key == "phones_inbox_access" && (value == "pin" || value == "anyone"))
-        c.phones_inbox_anyone = value == "anyone";
-      else if (key == "wifi_name")  // the Téléphones page's Wi-Fi QR code (docs/phones.md)
-        c.wifi_name = value;
-      else if (key == "wifi_password")
-        c.wifi_password = value;
-      else if (key == "phones_board_qr" && (value == "yes" || value == "no"))
-        c.phones_board_qr = value == "yes";
-      else
-        warn("unknown key or bad value \"" + key + " = " + value + "\"",
-             {.why = IsConfigKey(key) ? IgnoredLine::Why::WrongValue : IgnoredLine::Why::UnknownKey,
-              .key = key,
-              .value = value});
-    } catch (const std::exception&) {
+    // Numbers are read whole, then their range checked (docs/configuration.md gives both).
+    const std::optional<double> real = WholeNumber<double>(value);
+    const std::optional<int> whole = WholeNumber<int>(value);
+    if (IsNumberKey(key) && !real) {
       warn("\"" + value + "\" is not a number", {.why = IgnoredLine::Why::NotANumber, .key = key, .value = value});
+      continue;
     }
+    if (key == "lang" && (value == "fr" || value == "en"))
+      c.lang = value;
+    else if (key == "keyboard" && (value == "azerty" || value == "qwerty"))
+      c.keyboard = value;
+    else if (key == "template" && !value.empty())
+      c.template_name = value;
+    else if (key == "ui_scale" && *real >= 0.5 && *real <= 4)
+      c.ui_scale = static_cast<float>(*real);
+    else if (key == "screen_width_mm" && whole && *whole >= 50 && *whole <= 20000)
+      c.screen_width_mm = *whole;
+    else if (key == "font")
+      c.font = value;
+    else if (key == "sessions_dir" && !value.empty())
+      c.sessions_dir = value;
+    else if (key == "idle_delay_s" && whole && *whole >= 0)
+      c.idle_delay_s = *whole;
+    else if (key == "pin_hash" && value.starts_with("$argon2"))
+      c.pin_hash = value;
+    else if (key == "deck_mode" && core::ParseDeckMode(value))
+      c.deck_mode = *core::ParseDeckMode(value);
+    else if (key == "phones_port" && whole && *whole >= 0 && *whole <= 65535)
+      c.phones_port = *whole;
+    else if (key == "phones_moderation" && (value == "board" || value == "inbox"))
+      c.phones_inbox = value == "inbox";
+    else if (key == "phones_inbox_access" && (value == "pin" || value == "anyone"))
+      c.phones_inbox_anyone = value == "anyone";
+    else if (key == "wifi_name")  // the Téléphones page's Wi-Fi QR code (docs/phones.md)
+      c.wifi_name = value;
+    else if (key == "wifi_password")
+      c.wifi_password = value;
+    else if (key == "phones_board_qr" && (value == "yes" || value == "no"))
+      c.phones_board_qr = value == "yes";
+    else
+      warn("unknown key or bad value \"" + key + " = " + value + "\"",
+           {.why = IsConfigKey(key) ? IgnoredLine::Why::WrongValue : IgnoredLine::Why::UnknownKey,
+            .key = key,
+            .value = value});
   }
   return out;
 }

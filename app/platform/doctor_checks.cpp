@@ -347,7 +347,8 @@ Finding CheckConfig(const ConfigFacts& facts) {
       case Why::WrongValue:
         out.details.push_back(Tr("ligne {1} : « {2} » n'est pas une valeur possible pour {3}", {n, line.value, line.key}));
         hint = Tr("Valeurs possibles : lang = fr ou en, keyboard = azerty ou qwerty, deck_mode = consume ou keep, "
-                  "idle_delay_s = un nombre de secondes (0 : jamais), pin_hash = la ligne que donne atelier --hash-pin.");
+                  "idle_delay_s = un nombre de secondes (0 : jamais), ui_scale = de 0.5 à 4, screen_width_mm = de 50 à "
+                  "20000, phones_port = de 0 à 65535, pin_hash = la ligne que donne atelier --hash-pin.");
         break;
       case Why::NotANumber:
         out.details.push_back(Tr("ligne {1} : {2} attend un nombre, pas « {3} »", {n, line.key, line.value}));
