@@ -144,6 +144,7 @@ void Board::Apply(const Event& event) {
 
 CardSize Board::card_size() const {
   if (m_size_cache.size) return *m_size_cache.size;
+  if (auto scale = CardSizeChoiceScale(m_fac.card_size)) return *(m_size_cache.size = ScaledCardSize(*scale));
   std::vector<Rect> zones;
   zones.reserve(m_template.zones.size());
   for (const Zone& z : m_template.zones) zones.push_back(z.area);
@@ -152,6 +153,18 @@ CardSize Board::card_size() const {
     if (const Zone* zone = ZoneOf(card)) ++counts[static_cast<std::size_t>(zone - m_template.zones.data())];
   m_size_cache.size = CardSizeFor(zones, counts, m_cards.size());
   return *m_size_cache.size;
+}
+
+std::vector<const Zone*> Board::OverfullZones() const {
+  std::vector<std::size_t> counts(m_template.zones.size(), 0);
+  for (const auto& [id, card] : m_cards)
+    if (const Zone* zone = ZoneOf(card)) ++counts[static_cast<std::size_t>(zone - m_template.zones.data())];
+  std::vector<const Zone*> out;
+  const CardSize size = card_size();
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    if (counts[i] > static_cast<std::size_t>(ZoneGrid::For(m_template.zones[i].area, size).capacity()))
+      out.push_back(&m_template.zones[i]);
+  return out;
 }
 
 void Board::RecordUndoable(std::int64_t seq, const Undoable& what) {
@@ -261,6 +274,8 @@ void Board::Redo(const Undoable& what, std::int64_t t, Actor actor, bool fresh) 
           }
         } else if constexpr (std::is_same_v<E, InboxRefused>) {
           SetInboxState(e.inbox, InboxCard::State::Refused);
+        } else if constexpr (std::is_same_v<E, CardSizeSet>) {
+          m_fac.card_size = e.size;
         }
       },
       what);
@@ -304,6 +319,8 @@ void Board::Reverse(const Undoable& what, std::int64_t t) {
           }
         } else if constexpr (std::is_same_v<E, InboxRefused>) {
           SetInboxState(e.inbox, InboxCard::State::Waiting);
+        } else if constexpr (std::is_same_v<E, CardSizeSet>) {
+          m_fac.card_size = e.before;
         }
       },
       what);

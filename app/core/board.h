@@ -56,6 +56,7 @@ struct Facilitation {
   std::vector<UndoStep> redo;                    // next to redo last; cleared by a new action
   std::map<std::pair<CardId, Actor>, std::int64_t> last_vote_ms;  // for the double-tap lock-out
   Inbox inbox;                                   // phone cards waiting for moderation, and decided ones
+  CardSizeChoice card_size = CardSizeChoice::Auto;  // "Taille des cartes" (CardSizeSet)
   bool operator==(const Facilitation&) const = default;
 };
 
@@ -98,7 +99,12 @@ class Board {
   // How big cards are on this board now (core/card_size.h: it follows how crowded the zones
   // are), and a card's rectangle at that size. Everything that draws or hit-tests a card on the
   // map uses these: the kiosk, the replay, the exports.
+  // The facilitator's fixed size, when one is chosen, wins over the crowd.
   CardSize card_size() const;
+  CardSizeChoice card_size_choice() const { return m_fac.card_size; }
+  // The zones (template order) holding more cards than their grid has places at card_size():
+  // with a fixed size chosen, "Ranger la carte" cannot lay them out without overlap.
+  std::vector<const Zone*> OverfullZones() const;
   Rect CardBounds(const Card& card) const { return CardRectAt(card.at, card_size()); }
 
   // Derived from the card's position on this board's template.

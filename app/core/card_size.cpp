@@ -7,6 +7,32 @@ namespace atelier::core {
 
 CardSize ScaledCardSize(float scale) { return {kFullCardSize.w * scale, kFullCardSize.h * scale}; }
 
+std::string_view CardSizeChoiceName(CardSizeChoice c) {
+  switch (c) {
+    case CardSizeChoice::Auto: return "auto";
+    case CardSizeChoice::Large: return "large";
+    case CardSizeChoice::Medium: return "medium";
+    case CardSizeChoice::Small: return "small";
+  }
+  return "auto";
+}
+
+std::optional<CardSizeChoice> CardSizeChoiceFromName(std::string_view name) {
+  for (CardSizeChoice c : kCardSizeChoices)
+    if (CardSizeChoiceName(c) == name) return c;
+  return std::nullopt;
+}
+
+std::optional<float> CardSizeChoiceScale(CardSizeChoice c) {
+  switch (c) {
+    case CardSizeChoice::Auto: return std::nullopt;
+    case CardSizeChoice::Large: return kCardScales[0];
+    case CardSizeChoice::Medium: return kCardScales[3];
+    case CardSizeChoice::Small: return kCardScales[7];
+  }
+  return std::nullopt;
+}
+
 MapPoint ZoneGrid::Slot(int row, int col) const {
   return {usable.x + size.w / 2 + static_cast<float>(col) * (size.w + kCardGapX),
           usable.y + size.h / 2 + static_cast<float>(row) * (size.h + kCardGapY)};

@@ -6,7 +6,9 @@
 // change is never a jump under a finger. Map units, like everything in core.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <span>
+#include <string_view>
 
 #include "core/geometry.h"
 
@@ -27,6 +29,18 @@ inline constexpr CardSize kFullCardSize{};
 inline constexpr float kCardScales[] = {1.0f, 0.85f, 0.72f, 0.62f, 0.54f, 0.47f, 0.42f, 0.385f, 0.35f, 0.32f};
 
 CardSize ScaledCardSize(float scale);
+
+// The size the facilitator chose (panel, "Taille des cartes"): Auto follows the crowd
+// (CardSizeFor); the fixed steps are steps of kCardScales — Large the full size, Medium 0.62
+// (about 102 × 94 px at 1080p), Small 0.385 (about 64 × 58 px: the smallest whose 15 px text
+// still wraps on three lines of a few words).
+enum class CardSizeChoice { Auto, Large, Medium, Small };
+inline constexpr CardSizeChoice kCardSizeChoices[] = {CardSizeChoice::Auto, CardSizeChoice::Large,
+                                                      CardSizeChoice::Medium, CardSizeChoice::Small};
+std::string_view CardSizeChoiceName(CardSizeChoice c);  // "auto", "large", "medium", "small"
+std::optional<CardSizeChoice> CardSizeChoiceFromName(std::string_view name);
+// The scale of a fixed step (Auto: none).
+std::optional<float> CardSizeChoiceScale(CardSizeChoice c);
 
 // The centred rectangle of a card of this size at centre.
 inline Rect CardRectAt(MapPoint centre, CardSize size) {

@@ -187,6 +187,10 @@ Result<EventData> Decide(const Board& board, const Command& command, const Decid
           CardsArranged arranged = ArrangeCards(board);
           if (arranged.moves.empty()) return Error{"La carte est déjà rangée."};
           return EventData{std::move(arranged)};
+        } else if constexpr (std::is_same_v<C, SetCardSize>) {
+          if (c.size < CardSizeChoice::Auto || c.size > CardSizeChoice::Small) return Error{"Taille de carte inconnue."};
+          if (c.size == board.card_size_choice()) return Error{"Les cartes ont déjà cette taille."};
+          return EventData{CardSizeSet{board.card_size_choice(), c.size}};
         } else {
           static_assert(sizeof(C) == 0, "Decide handles every command");
         }

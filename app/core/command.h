@@ -100,11 +100,14 @@ struct UnlockBoard {};
 struct Undo {};
 struct Redo {};
 struct ArrangeBoard {};  // "Ranger la carte" (core/arrange.h)
+struct SetCardSize {     // "Taille des cartes" (core/card_size.h)
+  CardSizeChoice size = CardSizeChoice::Auto;
+};
 
 using Command = std::variant<AddCard, MoveCard, EditCard, DeleteCard, RestoreCard, VoteCard, ResetVotes, HideCard,
                              ShowCard, EraseCard, RenameLabel, StartPhase, EndPhase, PauseTimer, ResumeTimer,
                              ExtendTimer, LockBoard, UnlockBoard, Undo, Redo, ArrangeBoard, ReceivePhoneCard,
-                             AcceptPhoneCard, RefusePhoneCard>;
+                             AcceptPhoneCard, RefusePhoneCard, SetCardSize>;
 
 // Who asks, and when (session milliseconds, the clock that will stamp the event): the rules
 // depend on both (a locked board, the double-tap lock-out on votes).

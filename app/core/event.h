@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/card.h"
+#include "core/card_size.h"
 
 namespace atelier::core {
 
@@ -142,6 +143,14 @@ struct CardsArranged {
   bool operator==(const CardsArranged&) const = default;
 };
 
+// "Taille des cartes": the facilitator fixes how big cards are on the map, or gives it back to
+// the crowd (Auto, core/card_size.h). before: the choice it replaces, so an undo restores it.
+struct CardSizeSet {
+  CardSizeChoice before = CardSizeChoice::Auto;
+  CardSizeChoice size = CardSizeChoice::Auto;
+  bool operator==(const CardSizeSet&) const = default;
+};
+
 // ---- the phones' inbox (phones_moderation = inbox; docs/phones.md) -------------------------
 
 // A card a phone sent waits in the inbox, off the board (actor: phone). inbox numbers the
@@ -165,7 +174,7 @@ struct InboxRefused {
 
 // The events the facilitator's undo can reverse.
 using Undoable = std::variant<CardAdded, CardMoved, CardEdited, CardDeleted, CardRestored, CardVoted, VotesReset,
-                              CardHidden, CardShown, LabelRenamed, CardsArranged, InboxRefused>;
+                              CardHidden, CardShown, LabelRenamed, CardsArranged, InboxRefused, CardSizeSet>;
 
 // Undo and redo are events too, so the replay shows them. Each names the event it reverses
 // (seq) and carries it whole (what), so a reader — and Apply — knows exactly what changed:
@@ -185,7 +194,7 @@ struct ActionRedone {
 using EventData = std::variant<CardAdded, CardMoved, CardEdited, CardDeleted, CardRestored, PhaseStarted, PhaseEnded,
                                TimerPaused, TimerResumed, TimerExtended, BoardLocked, BoardUnlocked, CardVoted,
                                VotesReset, CardHidden, CardShown, CardErased, LabelRenamed, ActionUndone, ActionRedone,
-                               CardsArranged, InboxReceived, InboxRefused>;
+                               CardsArranged, InboxReceived, InboxRefused, CardSizeSet>;
 
 std::string_view EventTypeName(const EventData& data);  // "card_added", "card_moved" …
 std::string_view UndoableTypeName(const Undoable& what);

@@ -202,12 +202,18 @@ MapPoint LandCard(const Board& board, MapPoint preferred, const LandingArea& lan
   const Rect& a = landing.area;
   if (auto p = NearestFreePlace(preferred, a, size, blocked)) return *p;
 
-  // 2. Anywhere on the map outside the zones.
-  for (const Zone& z : board.map_template().zones) blocked.push_back(z.area);
+  // 2. Anywhere on the map outside the zones (a band full of cards and buttons — the phones'
+  //    code beside "Ajouter une carte" — sends it here).
+  std::vector<Rect> outside = blocked;
+  for (const Zone& z : board.map_template().zones) outside.push_back(z.area);
+  if (auto p = NearestFreePlace(preferred, {0, 0, 1, 1}, size, outside)) return *p;
+
+  // 3. A free place inside a zone: the map's default template leaves little room outside its
+  //    zones, and a card over another is never readable.
   if (auto p = NearestFreePlace(preferred, {0, 0, 1, 1}, size, blocked)) return *p;
 
-  // 3. Nowhere free: the preferred point, in the area (the card covers another; the facilitator's
-  //    "Ranger la carte" sorts it out).
+  // 4. The whole map is full: the preferred point, in the area (the card covers another; the
+  //    facilitator's "Ranger la carte" or a smaller "Taille des cartes" sorts it out).
   const float x0 = a.x + std::min(size.w, a.w) / 2, x1 = a.x + a.w - std::min(size.w, a.w) / 2;
   const float y0 = a.y + std::min(size.h, a.h) / 2, y1 = a.y + a.h - std::min(size.h, a.h) / 2;
   return ClampToMap({std::clamp(preferred.x, x0, std::max(x0, x1)), std::clamp(preferred.y, y0, std::max(y0, y1))});

@@ -1,7 +1,8 @@
 // Where a new card lands: the nearest free place to a preferred point inside a landing area
 // (the band beside the button that made it), never covering another card; when that area is
-// full, the nearest free place outside the zones; when even that is full, the preferred point
-// (clamped into the area). Computed from the board alone, so replay and tests agree, and the
+// full, the nearest free place outside the zones; then the nearest free place anywhere (inside
+// a zone); only when the whole map is full, the preferred point (clamped into the area), over
+// another card. Computed from the board alone, so replay and tests agree, and the
 // result is recorded as the card's `at` (AddCard::landing asks Decide to do it). Any caller —
 // the kiosk's buttons, the deck's tray, later the phones — gives its own area and preference.
 #pragma once

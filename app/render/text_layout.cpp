@@ -204,15 +204,15 @@ TextLayout LayoutText(const Font& font, std::string_view utf8, const TextBox& bo
     return BlockHeight(static_cast<int>(lines.size())) * at <= box.height + 0.01f;
   };
   // Shrinking comes before splitting a word; a word is split only when it is longer than a line
-  // even at the minimum size. The last attempt leaves `lines` wrapped at the minimum size.
+  // even at the minimum size, and then at the minimum size (a larger one would split words that
+  // fit whole at the minimum: "Covoiturage" cut in two on a small card). The last attempt leaves
+  // `lines` wrapped at the minimum size.
   bool fits = false;
-  for (bool allow_word_breaks : {false, true}) {
-    for (size = box.max_size;; size = std::max(min_size, size - step)) {
-      if ((fits = fits_at(size, allow_word_breaks))) break;
-      if (size <= min_size) break;
-    }
-    if (fits || !broke_word) break;  // too many lines even with whole words: no splitting
+  for (size = box.max_size;; size = std::max(min_size, size - step)) {
+    if ((fits = fits_at(size, false))) break;
+    if (size <= min_size) break;
   }
+  if (!fits && broke_word) fits = fits_at(size, true);  // a word longer than a line at the minimum
 
   if (!fits) {  // keep the lines that fit at the minimum size, end the last with "…"
     out.truncated = true;

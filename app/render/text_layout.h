@@ -1,6 +1,7 @@
 // Text for cards and map labels, without any GL: a Font loaded from a TTF file (stb_truetype)
-// and LayoutText, which fits UTF-8 text in a box — wraps on spaces, breaks a word longer than a
-// line, shrinks step by step from a maximum to a minimum size, and when it still does not fit
+// and LayoutText, which fits UTF-8 text in a box — wraps on spaces, shrinks step by step from a
+// maximum to a minimum size, breaks a word only when it is longer than a line at the minimum
+// size (and then lays out at the minimum size), and when it still does not fit
 // cuts at a character boundary and ends with "…" (never cut without an ellipsis).
 //
 // Units: pixels, y down. Sizes are em sizes (the CSS meaning of "26 px"). A Font is cheap to

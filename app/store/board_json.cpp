@@ -82,6 +82,8 @@ json EventDataToJson(const core::EventData& data) {
           for (const core::CardMoved& m : e.moves)
             moves.push_back(json{{"id", m.id}, {"from", PointToJson(m.from)}, {"to", PointToJson(m.to)}});
           return json{{"moves", std::move(moves)}};
+        } else if constexpr (std::is_same_v<E, core::CardSizeSet>) {
+          return json{{"before", core::CardSizeChoiceName(e.before)}, {"size", core::CardSizeChoiceName(e.size)}};
         } else if constexpr (std::is_same_v<E, core::ActionUndone> || std::is_same_v<E, core::ActionRedone>) {
           const core::EventData what = core::ToEventData(e.what);
           return json{{"seq", e.seq}, {"type", core::EventTypeName(what)}, {"payload", EventDataToJson(what)}};
@@ -113,6 +115,12 @@ std::vector<std::pair<core::CardId, int>> ReadCounts(const json& p, std::string_
     out.emplace_back(pair[0].get<core::CardId>(), pair[1].get<int>());
   }
   return out;
+}
+
+core::CardSizeChoice ReadSizeChoice(const json& p, const char* key, std::string_view type) {
+  const std::string name = ReadText(p, key, type);
+  if (auto c = core::CardSizeChoiceFromName(name)) return *c;
+  throw Problem{std::string(type) + " payload: unknown \"" + key + "\" \"" + name + "\""};
 }
 
 std::vector<core::CardMoved> ReadMoves(const json& p, std::string_view type) {
@@ -179,6 +187,8 @@ core::Result<core::EventData> EventDataFromJson(std::string_view type, const jso
     if (type == "label_renamed")
       return EventData{LabelRenamed{ReadText(p, "key", type), ReadText(p, "old_text", type), ReadText(p, "text", type)}};
     if (type == "cards_arranged") return EventData{CardsArranged{ReadMoves(p, type)}};
+    if (type == "card_size_set")
+      return EventData{CardSizeSet{ReadSizeChoice(p, "before", type), ReadSizeChoice(p, "size", type)}};
     if (type == "undone" || type == "redone") {
       auto [seq, what] = ReadReversed(p, type);
       if (type == "undone") return EventData{ActionUndone{seq, std::move(what)}};

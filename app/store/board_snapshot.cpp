@@ -64,6 +64,7 @@ json FacilitationToJson(const core::Facilitation& f) {
                         {"paused_since_ms", p.paused_since_ms ? json(*p.paused_since_ms) : json(nullptr)}};
   }
   out["locked"] = f.locked;
+  out["card_size"] = core::CardSizeChoiceName(f.card_size);
   out["hidden"] = json::array();
   for (const auto& [id, c] : f.hidden) out["hidden"].push_back(CardToJson(c));
   out["renamed"] = json::object();
@@ -106,6 +107,12 @@ core::Facilitation FacilitationFromJson(const json& j) {
     f.phase = std::move(phase);
   }
   f.locked = j.value("locked", false);
+  if (j.contains("card_size")) {  // snapshots before "Taille des cartes" have none: automatic
+    const auto size = j["card_size"].is_string() ? core::CardSizeChoiceFromName(j["card_size"].get<std::string>())
+                                                 : std::nullopt;
+    if (!size) throw Problem{"snapshot: unknown \"card_size\""};
+    f.card_size = *size;
+  }
   f.hidden = CardsFromJson(j, "hidden");
   if (j.contains("renamed") && j["renamed"].is_object())
     for (const auto& [key, text] : j["renamed"].items())

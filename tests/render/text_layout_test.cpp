@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/card_size.h"
 #include "core/text.h"
 
 namespace atelier::render {
@@ -146,6 +147,79 @@ TEST(TextLayout, LongWordAfterShortWordBreaksInsideTheWord) {
   EXPECT_GE(layout.lines, 3);  // "a", then the long word over two or more lines
   EXPECT_EQ(Drawn(layout), "aanticonstitutionnellement");
   ExpectInsideBox(layout, narrow);
+}
+
+// The text box of the smallest fixed card size ("Petites", about 64 × 58 px at 1080p), with
+// the painter's padding (9 px, scaled with the card, never under 35 %).
+TextBox SmallCardBox() {
+  const core::CardSize size = core::ScaledCardSize(*core::CardSizeChoiceScale(core::CardSizeChoice::Small));
+  const float pad = 9 * std::max(size.h / core::kFullCardSize.h, 0.35f);
+  return {.width = size.w * 1920 - 2 * pad, .height = size.h * 1080 - 2 * pad, .max_size = 26, .min_size = 15};
+}
+
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t j = std::min(text.find(' ', i), text.size());
+    if (j > i) out.push_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+// On small cards a word that fits a line at the minimum size is never cut: the text shrinks
+// and wraps between words first. Only a word too long for a line even at 15 px is cut, and
+// then at 15 px (cutting at a larger size would cut the others too).
+TEST(TextLayout, OnSmallCardsOnlyWordsTooLongAtTheMinimumAreCut) {
+  const TextBox box = SmallCardBox();
+  ASSERT_GT(box.width, 40);
+  ASSERT_LT(box.width, 70);
+  int wrapped = 0, cut = 0;
+  for (const char* text : {"Vélo", "Covoiturage", "Mairie du village", "Prêt de vélos", "Lien avec la mairie",
+                           "Lettre d'information aux adhérents", "Sortie au musée", "Anticonstitutionnellement oui",
+                           "Un bus le soir", "Atelier réparation"}) {
+    const TextLayout layout = LayoutText(TestFont(), text, box);
+    ExpectInsideBox(layout, box);
+    EXPECT_GE(layout.size, 15) << text;
+    if (layout.truncated) continue;  // the words after the ellipsis are not shown at all
+    bool too_long = false;
+    for (const std::string& word : Words(text)) {
+      if (MeasureLine(TestFont(), word, 15) > box.width) {
+        too_long = true;
+        continue;
+      }
+      // Whole on one line.
+      const bool whole = std::any_of(layout.line_texts.begin(), layout.line_texts.end(), [&](const LineText& l) {
+        const std::vector<std::string> tokens = Words(l.text);
+        return std::find(tokens.begin(), tokens.end(), word) != tokens.end();
+      });
+      EXPECT_TRUE(whole) << text << ": \"" << word << "\" was cut";
+    }
+    if (too_long) {
+      ++cut;
+      EXPECT_FLOAT_EQ(layout.size, 15) << text;
+    } else {
+      for (std::size_t i = 0; i + 1 < layout.line_texts.size(); ++i)
+        EXPECT_TRUE(layout.line_texts[i].space_after) << text << ": line " << i << " ends inside a word";
+    }
+    if (layout.lines > 1) ++wrapped;
+  }
+  EXPECT_GT(wrapped, 2);  // the property was tried on wrapped texts
+  EXPECT_GT(cut, 0);      // and on a word too long for the card
+}
+
+TEST(TextLayout, AWordTooLongAtTheMinimumIsCutAtTheMinimumAndTheOthersStayWhole) {
+  const TextBox box = SmallCardBox();
+  const std::string text = "Anticonstitutionnellement oui";
+  ASSERT_GT(MeasureLine(TestFont(), "Anticonstitutionnellement", 15), box.width);
+  const TextLayout layout = LayoutText(TestFont(), text, {.width = box.width, .height = 400, .max_size = 26,
+                                                          .min_size = 15});
+  EXPECT_FALSE(layout.truncated);
+  EXPECT_FLOAT_EQ(layout.size, 15);
+  ASSERT_FALSE(layout.line_texts.empty());
+  EXPECT_EQ(Words(layout.line_texts.back().text).back(), "oui");  // maybe after the long word's end
+  EXPECT_EQ(Drawn(layout), "Anticonstitutionnellementoui");
 }
 
 TEST(TextLayout, NoBreakInsideFrenchQuotes) {

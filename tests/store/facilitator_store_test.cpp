@@ -34,6 +34,9 @@ TEST(FacilitatorJson, EveryNewEventTypeRoundTrips) {
       core::ActionUndone{8, core::VotesReset{{{1, 4}}}},
       core::ActionRedone{9, core::CardEdited{2, "a", "yellow", "b", "blue"}},
       core::ActionRedone{9, core::LabelRenamed{"title", "x", "y"}},
+      core::CardSizeSet{core::CardSizeChoice::Auto, core::CardSizeChoice::Small},
+      core::CardSizeSet{core::CardSizeChoice::Medium, core::CardSizeChoice::Large},
+      core::ActionUndone{10, core::CardSizeSet{core::CardSizeChoice::Large, core::CardSizeChoice::Auto}},
   };
   for (const auto& data : all) {
     json j = json::parse(EventDataToJson(data).dump());
@@ -55,6 +58,11 @@ TEST(FacilitatorJson, BadPayloadsAreRefusedWithTheField) {
   EXPECT_FALSE(r.ok());
   r = EventDataFromJson("board_locked", json::parse("[]"));
   EXPECT_FALSE(r.ok());
+  r = EventDataFromJson("card_size_set", json::parse(R"({"before":"auto","size":"huge"})"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("size"), std::string::npos);
+  EXPECT_EQ(EventDataToJson(core::CardSizeSet{core::CardSizeChoice::Auto, core::CardSizeChoice::Small}).dump(),
+            R"({"before":"auto","size":"small"})");
 }
 
 // Random facilitator and participant commands, everything the panel can do.
@@ -71,7 +79,7 @@ void RandomFacilitatedWorkshop(core::Session& session, core::ManualClock& clock,
       return it->first;
     };
     core::Command cmd;
-    switch (pick(16)) {
+    switch (pick(17)) {
       case 0: case 1: cmd = core::AddCard{"Carte " + std::to_string(i), "green", {0.5f, 0.5f}}; break;
       case 2: cmd = core::MoveCard{any(b.cards()), {0.01f * static_cast<float>(pick(100)), 0.4f}}; break;
       case 3: cmd = core::EditCard{any(b.cards()), "Édité " + std::to_string(i), "pink"}; break;
@@ -85,6 +93,7 @@ void RandomFacilitatedWorkshop(core::Session& session, core::ManualClock& clock,
       case 11: cmd = pick(2) ? core::Command{core::HideCard{any(b.cards())}} : core::Command{core::ShowCard{any(b.hidden())}}; break;
       case 12: cmd = pick(4) ? core::Command{core::Undo{}} : core::Command{core::EraseCard{any(b.binned())}}; break;
       case 13: cmd = core::Redo{}; break;
+      case 15: cmd = core::SetCardSize{core::kCardSizeChoices[pick(4)]}; break;
       case 14: cmd = core::RenameLabel{pick(2) ? "zone.haut" : "title", "Nom " + std::to_string(i)}; break;
       default: cmd = pick(3) ? core::Command{core::Undo{}} : core::Command{core::ResetVotes{}}; break;
     }
@@ -132,6 +141,21 @@ TEST(FacilitatorFile, AnOlderSnapshotWithoutFacilitationReadsAsDefaults) {
   auto b = BoardFromSnapshot(old, TestTemplate());
   ASSERT_TRUE(b.ok());
   EXPECT_EQ(b->facilitation(), core::Facilitation{});
+  EXPECT_EQ(b->card_size_choice(), core::CardSizeChoice::Auto);
+}
+
+TEST(FacilitatorFile, TheChosenCardSizeIsInTheSnapshot) {
+  core::Board board(TestTemplate());
+  board.Apply(core::Event{.seq = 1, .actor = core::Actor::Facilitator,
+                          .data = core::CardSizeSet{core::CardSizeChoice::Auto, core::CardSizeChoice::Small}});
+  const json j = SnapshotToJson(board);
+  auto again = BoardFromSnapshot(json::parse(j.dump()), TestTemplate());
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->card_size_choice(), core::CardSizeChoice::Small);
+  EXPECT_EQ(again->card_size(), board.card_size());
+  json bad = j;
+  bad["facilitation"]["card_size"] = "huge";
+  EXPECT_FALSE(BoardFromSnapshot(bad, TestTemplate()).ok());
 }
 
 }  // namespace
