@@ -100,11 +100,15 @@ struct UnlockBoard {};
 struct Undo {};
 struct Redo {};
 struct ArrangeBoard {};  // "Ranger la carte" (core/arrange.h)
+struct GroupDuplicates {};  // "Regrouper les doublons" (core/pile.h)
+struct SpreadPile {  // a tap on a pile fans it out; participants too, unless the board is locked
+  CardId pile = 0;
+};
 
 using Command = std::variant<AddCard, MoveCard, EditCard, DeleteCard, RestoreCard, VoteCard, ResetVotes, HideCard,
                              ShowCard, EraseCard, RenameLabel, StartPhase, EndPhase, PauseTimer, ResumeTimer,
                              ExtendTimer, LockBoard, UnlockBoard, Undo, Redo, ArrangeBoard, ReceivePhoneCard,
-                             AcceptPhoneCard, RefusePhoneCard>;
+                             AcceptPhoneCard, RefusePhoneCard, GroupDuplicates, SpreadPile>;
 
 // Who asks, and when (session milliseconds, the clock that will stamp the event): the rules
 // depend on both (a locked board, the double-tap lock-out on votes).
