@@ -9,6 +9,7 @@
 
 #include "core/board.h"
 #include "core/landing.h"
+#include "core/pile.h"
 
 namespace atelier::core {
 
@@ -99,7 +100,19 @@ CardsArranged ArrangeCards(const Board& board) {
   const CardSize size = board.card_size();
   std::vector<std::vector<const Card*>> by_zone(tmpl.zones.size());
   std::vector<const Card*> outside;
+  // A pile (core/pile.h) is laid out as one card, its first card standing for it; the others
+  // follow it below, keeping the stack.
+  const std::map<CardId, int> piles = PileCounts(board.cards());
+  std::map<CardId, const Card*> pile_lead;  // pile id → the card that stands for it
+  std::vector<const Card*> followers;
   for (const auto& [id, card] : board.cards()) {
+    if (card.pile != 0 && piles.at(card.pile) >= 2) {
+      auto [lead, first] = pile_lead.try_emplace(card.pile, &card);
+      if (!first) {
+        followers.push_back(&card);
+        continue;
+      }
+    }
     if (const Zone* zone = board.ZoneOf(card))
       by_zone[static_cast<std::size_t>(zone - tmpl.zones.data())].push_back(&card);
     else
@@ -124,6 +137,13 @@ CardsArranged ArrangeCards(const Board& board) {
     cards_placed.Block(CardRectAt(at, size));
     free.Block(CardRectAt(at, size));
     if (!(at == card->at)) to[card->id] = at;
+  }
+
+  for (const Card* card : followers) {
+    const Card* lead = pile_lead.at(card->pile);
+    auto it = to.find(lead->id);
+    if (it == to.end()) continue;
+    to[card->id] = ClampToMap({card->at.x + it->second.x - lead->at.x, card->at.y + it->second.y - lead->at.y});
   }
 
   CardsArranged out;

@@ -229,11 +229,21 @@ void Board::Redo(const Undoable& what, std::int64_t t, Actor actor, bool fresh) 
                            .created_ms = t, .changed_ms = t});
           m_next_id = std::max(m_next_id, e.id + 1);
         } else if constexpr (std::is_same_v<E, CardMoved>) {
-          Card* card = m_cards.Mutable(e.id);
-          if (!card) return;
-          card->at = e.to;
-          card->z = m_next_z++;  // a card put down lands on top
-          card->changed_ms = t;
+          const Card* moved = Find(e.id);
+          if (!moved) return;
+          // A card of a pile takes its pile along (core/pile.h), the stack kept as it was.
+          std::vector<std::pair<std::int64_t, CardId>> along{{moved->z, e.id}};
+          if (moved->pile != 0)
+            for (const auto& [id, other] : m_cards)
+              if (other.pile == moved->pile && id != e.id) along.emplace_back(other.z, id);
+          std::sort(along.begin(), along.end());
+          const float dx = e.to.x - moved->at.x, dy = e.to.y - moved->at.y;
+          for (const auto& [z, id] : along) {
+            Card* card = m_cards.Mutable(id);
+            card->at = id == e.id ? e.to : ClampToMap({card->at.x + dx, card->at.y + dy});
+            card->z = m_next_z++;  // a card put down lands on top
+            card->changed_ms = t;
+          }
         } else if constexpr (std::is_same_v<E, CardEdited>) {
           Card* card = m_cards.Mutable(e.id);
           if (!card) return;
@@ -272,6 +282,15 @@ void Board::Redo(const Undoable& what, std::int64_t t, Actor actor, bool fresh) 
             card->at = m.to;
             card->changed_ms = t;
           }
+        } else if constexpr (std::is_same_v<E, CardsPiled>) {
+          for (const CardMoved& m : e.moves)
+            if (Card* card = m_cards.Mutable(m.id)) card->at = m.to, card->changed_ms = t;
+          for (const Pile& p : e.piles)
+            for (CardId id : p.cards)
+              if (Card* card = m_cards.Mutable(id)) card->pile = p.id;
+        } else if constexpr (std::is_same_v<E, PileSpread>) {
+          for (const CardMoved& m : e.moves)
+            if (Card* card = m_cards.Mutable(m.id)) card->at = m.to, card->pile = 0, card->changed_ms = t;
         } else if constexpr (std::is_same_v<E, InboxRefused>) {
           SetInboxState(e.inbox, InboxCard::State::Refused);
         } else if constexpr (std::is_same_v<E, CardSizeSet>) {
@@ -317,6 +336,17 @@ void Board::Reverse(const Undoable& what, std::int64_t t) {
             card->at = m.from;
             card->changed_ms = t;
           }
+        } else if constexpr (std::is_same_v<E, CardsPiled>) {
+          for (const CardMoved& m : e.moves)
+            if (Card* card = m_cards.Mutable(m.id)) card->at = m.from, card->changed_ms = t;
+          for (const Pile& p : e.piles)
+            for (CardId id : p.cards)
+              if (Card* card = m_cards.Mutable(id)) card->pile = 0;
+          for (const auto& [id, pile] : e.before)
+            if (Card* card = m_cards.Mutable(id)) card->pile = pile;
+        } else if constexpr (std::is_same_v<E, PileSpread>) {
+          for (const CardMoved& m : e.moves)
+            if (Card* card = m_cards.Mutable(m.id)) card->at = m.from, card->pile = e.pile, card->changed_ms = t;
         } else if constexpr (std::is_same_v<E, InboxRefused>) {
           SetInboxState(e.inbox, InboxCard::State::Waiting);
         } else if constexpr (std::is_same_v<E, CardSizeSet>) {

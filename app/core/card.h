@@ -22,6 +22,7 @@ struct Card {
   std::int64_t created_ms = 0;
   std::int64_t changed_ms = 0;
   int votes = 0;
+  CardId pile = 0;     // the pile it lies in ("Regrouper les doublons", core/pile.h); 0: none
   bool operator==(const Card&) const = default;
 
   Rect Bounds() const { return {at.x - kCardWidth / 2, at.y - kCardHeight / 2, kCardWidth, kCardHeight}; }

@@ -5,6 +5,7 @@
 
 #include "core/arrange.h"
 #include "core/palette.h"
+#include "core/pile.h"
 #include "core/text.h"
 
 namespace atelier::core {
@@ -30,7 +31,8 @@ template <class C>
 constexpr bool kParticipantCommand = std::is_same_v<C, AddCard> || std::is_same_v<C, MoveCard> ||
                                      std::is_same_v<C, EditCard> || std::is_same_v<C, DeleteCard> ||
                                      std::is_same_v<C, RestoreCard> || std::is_same_v<C, VoteCard> ||
-                                     std::is_same_v<C, AcceptPhoneCard> || std::is_same_v<C, RefusePhoneCard>;
+                                     std::is_same_v<C, AcceptPhoneCard> || std::is_same_v<C, RefusePhoneCard> ||
+                                     std::is_same_v<C, SpreadPile>;
 // Phones only.
 template <class C>
 constexpr bool kPhoneCommand = std::is_same_v<C, ReceivePhoneCard>;
@@ -191,6 +193,14 @@ Result<EventData> Decide(const Board& board, const Command& command, const Decid
           if (c.size < CardSizeChoice::Auto || c.size > CardSizeChoice::Small) return Error{"Taille de carte inconnue."};
           if (c.size == board.card_size_choice()) return Error{"Les cartes ont déjà cette taille."};
           return EventData{CardSizeSet{board.card_size_choice(), c.size}};
+        } else if constexpr (std::is_same_v<C, GroupDuplicates>) {
+          CardsPiled piled = PileDuplicates(board);
+          if (piled.piles.empty()) return Error{"Aucun doublon à regrouper : chaque zone n'a qu'une carte de chaque texte."};
+          return EventData{std::move(piled)};
+        } else if constexpr (std::is_same_v<C, SpreadPile>) {
+          auto spread = FanOutPile(board, c.pile);
+          if (!spread) return Error{"Cette pile n'est plus sur le tableau."};
+          return EventData{std::move(*spread)};
         } else {
           static_assert(sizeof(C) == 0, "Decide handles every command");
         }

@@ -103,11 +103,15 @@ struct ArrangeBoard {};  // "Ranger la carte" (core/arrange.h)
 struct SetCardSize {     // "Taille des cartes" (core/card_size.h)
   CardSizeChoice size = CardSizeChoice::Auto;
 };
+struct GroupDuplicates {};  // "Regrouper les doublons" (core/pile.h)
+struct SpreadPile {  // a tap on a pile fans it out; participants too, unless the board is locked
+  CardId pile = 0;
+};
 
 using Command = std::variant<AddCard, MoveCard, EditCard, DeleteCard, RestoreCard, VoteCard, ResetVotes, HideCard,
                              ShowCard, EraseCard, RenameLabel, StartPhase, EndPhase, PauseTimer, ResumeTimer,
                              ExtendTimer, LockBoard, UnlockBoard, Undo, Redo, ArrangeBoard, ReceivePhoneCard,
-                             AcceptPhoneCard, RefusePhoneCard, SetCardSize>;
+                             AcceptPhoneCard, RefusePhoneCard, SetCardSize, GroupDuplicates, SpreadPile>;
 
 // Who asks, and when (session milliseconds, the clock that will stamp the event): the rules
 // depend on both (a locked board, the double-tap lock-out on votes).

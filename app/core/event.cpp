@@ -53,6 +53,8 @@ std::string_view EventTypeName(const EventData& data) {
         else if constexpr (std::is_same_v<E, InboxReceived>) return "inbox_received";
         else if constexpr (std::is_same_v<E, InboxRefused>) return "inbox_refused";
         else if constexpr (std::is_same_v<E, CardSizeSet>) return "card_size_set";
+        else if constexpr (std::is_same_v<E, CardsPiled>) return "cards_piled";
+        else if constexpr (std::is_same_v<E, PileSpread>) return "pile_spread";
         else static_assert(Dependent<E>::value, "every event type has a name");
       },
       data);

@@ -151,6 +151,32 @@ struct CardSizeSet {
   bool operator==(const CardSizeSet&) const = default;
 };
 
+// "Regrouper les doublons": cards of the same text in one zone stacked into piles
+// (core/pile.h). A pile's id is the id of its first card; cards lists its cards bottom to top.
+struct Pile {
+  CardId id = 0;
+  std::vector<CardId> cards;
+  bool operator==(const Pile&) const = default;
+};
+
+// Every move and every pile of one grouping in one event, so one undo puts every card back
+// where it was and in the pile it was in (before: (card, pile) for the cards of these piles
+// that already lay in a pile), and the replay shows one step.
+struct CardsPiled {
+  std::vector<CardMoved> moves;
+  std::vector<Pile> piles;
+  std::vector<std::pair<CardId, CardId>> before;
+  bool operator==(const CardsPiled&) const = default;
+};
+
+// A tap on a pile fans it out: every card of the pile leaves it (moves lists them all, from
+// their place in the pile to a free place near it; the top card stays where it was).
+struct PileSpread {
+  CardId pile = 0;
+  std::vector<CardMoved> moves;
+  bool operator==(const PileSpread&) const = default;
+};
+
 // ---- the phones' inbox (phones_moderation = inbox; docs/phones.md) -------------------------
 
 // A card a phone sent waits in the inbox, off the board (actor: phone). inbox numbers the
@@ -174,7 +200,8 @@ struct InboxRefused {
 
 // The events the facilitator's undo can reverse.
 using Undoable = std::variant<CardAdded, CardMoved, CardEdited, CardDeleted, CardRestored, CardVoted, VotesReset,
-                              CardHidden, CardShown, LabelRenamed, CardsArranged, InboxRefused, CardSizeSet>;
+                              CardHidden, CardShown, LabelRenamed, CardsArranged, InboxRefused, CardSizeSet,
+                              CardsPiled, PileSpread>;
 
 // Undo and redo are events too, so the replay shows them. Each names the event it reverses
 // (seq) and carries it whole (what), so a reader — and Apply — knows exactly what changed:
@@ -194,7 +221,7 @@ struct ActionRedone {
 using EventData = std::variant<CardAdded, CardMoved, CardEdited, CardDeleted, CardRestored, PhaseStarted, PhaseEnded,
                                TimerPaused, TimerResumed, TimerExtended, BoardLocked, BoardUnlocked, CardVoted,
                                VotesReset, CardHidden, CardShown, CardErased, LabelRenamed, ActionUndone, ActionRedone,
-                               CardsArranged, InboxReceived, InboxRefused, CardSizeSet>;
+                               CardsArranged, InboxReceived, InboxRefused, CardSizeSet, CardsPiled, PileSpread>;
 
 std::string_view EventTypeName(const EventData& data);  // "card_added", "card_moved" …
 std::string_view UndoableTypeName(const Undoable& what);

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "core/pile.h"
 #include "store/json_values.h"
 
 namespace atelier::store {
@@ -84,6 +85,18 @@ json EventDataToJson(const core::EventData& data) {
           return json{{"moves", std::move(moves)}};
         } else if constexpr (std::is_same_v<E, core::CardSizeSet>) {
           return json{{"before", core::CardSizeChoiceName(e.before)}, {"size", core::CardSizeChoiceName(e.size)}};
+        } else if constexpr (std::is_same_v<E, core::CardsPiled>) {
+          json moves = json::array(), piles = json::array(), before = json::array();
+          for (const core::CardMoved& m : e.moves)
+            moves.push_back(json{{"id", m.id}, {"from", PointToJson(m.from)}, {"to", PointToJson(m.to)}});
+          for (const core::Pile& p : e.piles) piles.push_back(json{{"id", p.id}, {"cards", p.cards}});
+          for (const auto& [id, pile] : e.before) before.push_back(json::array({id, pile}));
+          return json{{"moves", std::move(moves)}, {"piles", std::move(piles)}, {"before", std::move(before)}};
+        } else if constexpr (std::is_same_v<E, core::PileSpread>) {
+          json moves = json::array();
+          for (const core::CardMoved& m : e.moves)
+            moves.push_back(json{{"id", m.id}, {"from", PointToJson(m.from)}, {"to", PointToJson(m.to)}});
+          return json{{"pile", e.pile}, {"moves", std::move(moves)}};
         } else if constexpr (std::is_same_v<E, core::ActionUndone> || std::is_same_v<E, core::ActionRedone>) {
           const core::EventData what = core::ToEventData(e.what);
           return json{{"seq", e.seq}, {"type", core::EventTypeName(what)}, {"payload", EventDataToJson(what)}};
@@ -130,6 +143,35 @@ std::vector<core::CardMoved> ReadMoves(const json& p, std::string_view type) {
   out.reserve(list.size());
   for (const json& m : list)
     out.push_back({ReadInt(m, "id", type), ReadPoint(m, "from", type), ReadPoint(m, "to", type)});
+  return out;
+}
+
+std::vector<core::Pile> ReadPiles(const json& p, std::string_view type) {
+  const json& list = Field(p, "piles", type);
+  if (!list.is_array()) throw Problem{std::string(type) + " payload: \"piles\" must be a list"};
+  std::vector<core::Pile> out;
+  for (const json& pile : list) {
+    core::Pile one{ReadInt(pile, "id", type), {}};
+    const json& cards = Field(pile, "cards", type);
+    if (!cards.is_array()) throw Problem{std::string(type) + " payload: a pile's \"cards\" must be a list"};
+    for (const json& id : cards) {
+      if (!id.is_number_integer()) throw Problem{std::string(type) + " payload: a pile holds card ids"};
+      one.cards.push_back(id.get<core::CardId>());
+    }
+    out.push_back(std::move(one));
+  }
+  return out;
+}
+
+std::vector<std::pair<core::CardId, core::CardId>> ReadPileBefore(const json& p, std::string_view type) {
+  const json& list = Field(p, "before", type);
+  if (!list.is_array()) throw Problem{std::string(type) + " payload: \"before\" must be a list"};
+  std::vector<std::pair<core::CardId, core::CardId>> out;
+  for (const json& pair : list) {
+    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_integer() || !pair[1].is_number_integer())
+      throw Problem{std::string(type) + " payload: \"before\" holds [card id, pile id] pairs"};
+    out.emplace_back(pair[0].get<core::CardId>(), pair[1].get<core::CardId>());
+  }
   return out;
 }
 
@@ -189,6 +231,9 @@ core::Result<core::EventData> EventDataFromJson(std::string_view type, const jso
     if (type == "cards_arranged") return EventData{CardsArranged{ReadMoves(p, type)}};
     if (type == "card_size_set")
       return EventData{CardSizeSet{ReadSizeChoice(p, "before", type), ReadSizeChoice(p, "size", type)}};
+    if (type == "cards_piled")
+      return EventData{CardsPiled{ReadMoves(p, type), ReadPiles(p, type), ReadPileBefore(p, type)}};
+    if (type == "pile_spread") return EventData{PileSpread{ReadInt(p, "pile", type), ReadMoves(p, type)}};
     if (type == "undone" || type == "redone") {
       auto [seq, what] = ReadReversed(p, type);
       if (type == "undone") return EventData{ActionUndone{seq, std::move(what)}};
@@ -248,6 +293,7 @@ nlohmann::ordered_json BoardToJsonValue(const core::Board& board, std::string_vi
   out["template"] = t.id;
   out["title"] = t.title.In(lang);
   out["cards"] = nlohmann::ordered_json::array();
+  const std::map<core::CardId, int> piles = core::PileCounts(board.cards());
   for (const auto& [id, card] : board.cards()) {
     nlohmann::ordered_json c;
     c["id"] = card.id;
@@ -264,6 +310,9 @@ nlohmann::ordered_json BoardToJsonValue(const core::Board& board, std::string_vi
     const core::Rect bounds = board.CardBounds(card);  // the card's rectangle: x, y is its centre
     c["w"] = FloatForJson(bounds.w);
     c["h"] = FloatForJson(bounds.h);
+    // The pile it lies in ("Regrouper les doublons", core/pile.h); a lone card: null.
+    const bool piled = card.pile != 0 && piles.at(card.pile) >= 2;
+    c["pile"] = piled ? nlohmann::ordered_json(card.pile) : nlohmann::ordered_json(nullptr);
     c["z"] = card.z;
     c["votes"] = card.votes;
     c["created_ms"] = card.created_ms;

@@ -14,8 +14,10 @@ struct Problem {
 };
 
 json CardToJson(const core::Card& c) {
-  return json{{"id", c.id},       {"text", c.text},   {"colour", c.colour},         {"at", PointToJson(c.at)},
+  json j{{"id", c.id},       {"text", c.text},   {"colour", c.colour},         {"at", PointToJson(c.at)},
               {"z", c.z},         {"votes", c.votes}, {"created_ms", c.created_ms}, {"changed_ms", c.changed_ms}};
+  if (c.pile != 0) j["pile"] = c.pile;  // core/pile.h; absent in snapshots older than piles
+  return j;
 }
 
 std::int64_t Int(const json& j, const char* key) {
@@ -38,6 +40,7 @@ core::Card CardFromJson(const json& j) {
   c.votes = static_cast<int>(Int(j, "votes"));
   c.created_ms = Int(j, "created_ms");
   c.changed_ms = Int(j, "changed_ms");
+  if (j.contains("pile")) c.pile = Int(j, "pile");
   return c;
 }
 

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/command.h"
+#include "core/pile.h"
 #include "ui/board_screen_parts.h"
 #include "ui/i18n.h"
 
@@ -23,6 +24,8 @@ void BoardScreen::Handle(const input::Gesture& gesture) {
     if (!card) return;
     if (m_panel.Choosing()) {
       m_selected = tap->card;  // moderation: the facilitator chose this card
+    } else if (!m_panel.IsOpen() && TapPile(*card)) {
+      // a tap on a pile fans it out (board_piles.cpp)
     } else if (m_session.board().voting() && !m_panel.IsOpen()) {
       Submit(core::VoteCard{tap->card});  // a tap is a dot during a vote phase
     } else if (std::string why = LockedReason(); !why.empty()) {
@@ -127,7 +130,7 @@ bool BoardScreen::FingerOverBin() const {
 
 namespace {
 constexpr std::int64_t kLandGlowMs = 1600;  // a new card glows where it landed
-constexpr std::int64_t kGlideMs = 500;      // "Ranger la carte": cards glide to their places
+constexpr std::int64_t kGlideMs = 500;      // "Ranger la carte", piles: cards glide to their places
 constexpr float kSizeEaseMs = 120;          // time constant of the card size's easing
 
 float SmoothStep(float f) { return f * f * (3 - 2 * f); }
@@ -140,22 +143,42 @@ void BoardScreen::FollowBoard(std::int64_t now_ms) {
     m_seen_events = m_session.events_so_far();
     if (!first && m_session.last_event()) {
       const core::EventData& data = m_session.last_event()->data;
-      const core::CardsArranged* arranged = std::get_if<core::CardsArranged>(&data);
+      // The events that move many cards at once glide: an arrangement, a grouping of
+      // duplicates into piles, a pile fanned out (and their undo and redo).
+      auto many_moves = [](const auto& v) -> const std::vector<core::CardMoved>* {
+        if (const auto* e = std::get_if<core::CardsArranged>(&v)) return &e->moves;
+        if (const auto* e = std::get_if<core::CardsPiled>(&v)) return &e->moves;
+        if (const auto* e = std::get_if<core::PileSpread>(&v)) return &e->moves;
+        return nullptr;
+      };
+      const std::vector<core::CardMoved>* arranged = many_moves(data);
       bool back = false;
       if (const auto* undone = std::get_if<core::ActionUndone>(&data)) {
-        arranged = std::get_if<core::CardsArranged>(&undone->what);
+        arranged = many_moves(undone->what);
         back = true;
       } else if (const auto* redone = std::get_if<core::ActionRedone>(&data)) {
-        arranged = std::get_if<core::CardsArranged>(&redone->what);
+        arranged = many_moves(redone->what);
       }
       if (const auto* added = std::get_if<core::CardAdded>(&data)) m_landed.push_back({added->id, now_ms});
       if (arranged) {
-        Glide glide{.start_ms = now_ms, .moves = arranged->moves};
+        Glide glide{.start_ms = now_ms, .moves = *arranged};
         if (back)
           for (core::CardMoved& m : glide.moves) std::swap(m.from, m.to);
         std::sort(glide.moves.begin(), glide.moves.end(),
                   [](const core::CardMoved& a, const core::CardMoved& b) { return a.id < b.id; });
         m_glide = std::move(glide);
+      } else if (const auto* moved = std::get_if<core::CardMoved>(&data)) {
+        // A pile dragged by its top card: the cards under it follow the finger's card.
+        const core::Card* dragged = board.Find(moved->id);
+        if (dragged && dragged->pile != 0) {
+          Glide glide{.start_ms = now_ms, .moves = {}};
+          const float dx = moved->to.x - moved->from.x, dy = moved->to.y - moved->from.y;
+          for (const core::Card* c : core::PileCards(board, dragged->pile))
+            if (c->id != moved->id) glide.moves.push_back({c->id, {c->at.x - dx, c->at.y - dy}, c->at});
+          std::sort(glide.moves.begin(), glide.moves.end(),
+                    [](const core::CardMoved& a, const core::CardMoved& b) { return a.id < b.id; });
+          if (!glide.moves.empty()) m_glide = std::move(glide);
+        }
       }
     }
   }

@@ -256,6 +256,7 @@ void BoardScreen::Draw(std::int64_t now_ms) {
 
   m_highlighted.clear();
   if (m_panel.Choosing() && m_selected && m_session.board().Find(*m_selected)) m_highlighted.push_back(*m_selected);
+  DrawPileBadges();
   if (m_session.board().voting() && !m_panel.IsOpen()) DrawVoteControls();
 
   float top = 12 * m_config.ui_scale;

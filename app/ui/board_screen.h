@@ -138,6 +138,10 @@ class BoardScreen {
   void DrawFacilitator(std::int64_t now_ms);
   void DrawCornerMark(std::int64_t now_ms);
   void DrawVoteControls();
+  // Piles of duplicates (board_piles.cpp): the count badges; a tap on a pile fans it out
+  // (false: the card is in no pile).
+  void DrawPileBadges();
+  bool TapPile(const core::Card& card);
   float DrawLockNotice(float top_y, const core::Rect* countdown);  // returns its bottom edge
   void DrawIdleInvitation();
   // The phones' inbox (board_inbox.cpp): its badge, the panel, and what its buttons ask.

@@ -74,6 +74,8 @@ std::string DescribeStep(const core::UndoStep& step, const core::Board& board) {
         else if constexpr (std::is_same_v<E, core::CardHidden>) return Tr("masquage de la carte") + card;
         else if constexpr (std::is_same_v<E, core::CardShown>) return Tr("retour de la carte masquée") + card;
         else if constexpr (std::is_same_v<E, core::CardsArranged>) return Tr("rangement de la carte");
+        else if constexpr (std::is_same_v<E, core::CardsPiled>) return Tr("regroupement des doublons");
+        else if constexpr (std::is_same_v<E, core::PileSpread>) return Tr("étalement d'une pile");
         else if constexpr (std::is_same_v<E, core::InboxRefused>) return Tr("refus d'une carte de téléphone");
         else return Tr("renommage de « {1} »", {e.text});
       },
@@ -258,6 +260,9 @@ void FacilitatorPanel::DrawBoardPage(Controls& controls, const Fonts& fonts, flo
        colours::kInkSoft);
   if (controls.Button(Tr("Ranger la carte"), full, ButtonLook::Primary, fonts.large))
     Submit(session, core::ArrangeBoard{}, message);
+  // "Regrouper les doublons" (core/pile.h): same text, same zone → one pile; a tap fans it out.
+  if (controls.Button(Tr("Regrouper les doublons"), full, ButtonLook::Primary, fonts.large))
+    Submit(session, core::GroupDuplicates{}, message);
   ImGui::Spacing();
   Heading(fonts, Tr("Revenir en arrière"));
   const auto& undo = board.facilitation().undo;
