@@ -2,6 +2,7 @@
 #include "core/board.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace atelier::core {
 
@@ -28,6 +29,7 @@ Board Board::Restore(Template tmpl, std::map<CardId, Card> cards, std::map<CardI
   const auto renamed = facilitation.renamed;
   b.m_fac = std::move(facilitation);
   for (const auto& [key, text] : renamed) b.SetLabel(key, text);
+  b.m_stamp.value = Stamp::Next();
   return b;
 }
 
@@ -140,6 +142,12 @@ void Board::Apply(const Event& event) {
       },
       event.data);
   m_size_cache.size.reset();
+  m_stamp.value = Stamp::Next();
+}
+
+std::uint64_t Board::Stamp::Next() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
 }
 
 CardSize Board::card_size() const {

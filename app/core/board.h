@@ -3,6 +3,7 @@
 // The facilitator's state (phase and timer, lock, hidden cards, renamed labels, the undo and
 // redo stacks) is part of the fold too, so replay and a restarted kiosk see the same.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -107,6 +108,11 @@ class Board {
   std::vector<const Zone*> OverfullZones() const;
   Rect CardBounds(const Card& card) const { return CardRectAt(card.at, card_size()); }
 
+  // Different after every change of this board (construction, Apply, Restore) and never reused
+  // by another board; a copy keeps it, as it has the same contents. The kiosk's renderer keys
+  // its cached layer on it (render/board_layer.h). Not part of equality.
+  std::uint64_t stamp() const { return m_stamp.value; }
+
   // Derived from the card's position on this board's template.
   const Zone* ZoneOf(const Card& card) const { return m_template.ZoneAt(card.at); }
 
@@ -142,6 +148,12 @@ class Board {
     bool operator==(const SizeCache&) const { return true; }
   };
   mutable SizeCache m_size_cache;
+  struct Stamp {
+    static std::uint64_t Next();  // thread-safe
+    std::uint64_t value = Next();
+    bool operator==(const Stamp&) const { return true; }
+  };
+  Stamp m_stamp;
 };
 
 }  // namespace atelier::core

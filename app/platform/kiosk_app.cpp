@@ -8,6 +8,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <csignal>
 #include <cfloat>
 #include <chrono>
@@ -319,7 +320,10 @@ int RunKiosk(const KioskOptions& options) {
   auto fonts = ui::LoadFonts(font.value(), scale);
   if (!fonts.ok()) return ShowStartupProblem(window, fonts.error().message, options);
   ui::ApplyTheme(scale);
-  auto renderer = render::BoardRenderer::Create({.shader_dir = paths.shader_dir().string(), .font_path = font.value()});
+  // The board's still part is drawn once into a cached layer; ATELIER_DRAW_DIRECT=1 draws every
+  // frame whole (benchmarks compare the two, docs/performance.md).
+  auto renderer = render::BoardRenderer::Create({.shader_dir = paths.shader_dir().string(), .font_path = font.value(),
+                                                 .cached_layer = std::getenv("ATELIER_DRAW_DIRECT") == nullptr});
   if (!renderer.ok())
     return ShowStartupProblem(window, ui::Tr("Le dessin de la carte est impossible : {1}", {renderer.error().message}),
                               options);

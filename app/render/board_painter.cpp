@@ -327,33 +327,83 @@ void BoardPainter::PaintTrail(const Trail& trail, const BoardView& view, DrawLis
 
 // ----------------------------------------------------------------------------------- Paint
 
-void BoardPainter::Paint(const BoardView& view, DrawList& out) {
-  out.Clear();
-  if (!view.board || view.viewport.pixels.w <= 0 || view.viewport.pixels.h <= 0) return;
-  out.Reserve(2048 + view.board->cards().size() * 40 + view.trails.size() * 64);
-  PaintMap(view, out);
-  for (const Trail& trail : view.trails) PaintTrail(trail, view, out);
+const std::vector<const core::Card*>& BoardPainter::Order(const BoardView& view) {
+  m_held_scratch.clear();
+  for (const HeldCard& h : view.held) m_held_scratch.push_back(h.id);
+  std::sort(m_held_scratch.begin(), m_held_scratch.end());
+  if (m_order_board == view.board && m_order_stamp == view.board->stamp() && m_order_held == m_held_scratch)
+    return m_order;
+  m_order = view.board->InDrawOrder();
+  if (!m_held_scratch.empty())
+    std::erase_if(m_order, [&](const core::Card* c) {
+      return std::binary_search(m_held_scratch.begin(), m_held_scratch.end(), c->id);
+    });
+  m_order_board = view.board;
+  m_order_stamp = view.board->stamp();
+  m_order_held = m_held_scratch;
+  return m_order;
+}
 
+void BoardPainter::SortGlows(const BoardView& view) {
   m_glow_sorted.clear();
   for (core::CardId id : view.highlighted) m_glow_sorted.emplace_back(id, 1.0f);
   for (const Glow& g : view.glows) m_glow_sorted.emplace_back(g.id, g.strength);
   std::sort(m_glow_sorted.begin(), m_glow_sorted.end());  // by id, then the strongest last
-  auto glow = [&](core::CardId id) {
-    auto it = std::upper_bound(m_glow_sorted.begin(), m_glow_sorted.end(), std::pair{id, std::numeric_limits<float>::infinity()});
-    return (it != m_glow_sorted.begin() && std::prev(it)->first == id) ? std::prev(it)->second : 0.0f;
-  };
-  auto held = [&](core::CardId id) {
-    return std::any_of(view.held.begin(), view.held.end(), [id](const HeldCard& h) { return h.id == id; });
-  };
+}
+
+float BoardPainter::GlowOf(core::CardId id) const {
+  if (m_glow_sorted.empty()) return 0.0f;
+  auto it = std::upper_bound(m_glow_sorted.begin(), m_glow_sorted.end(),
+                             std::pair{id, std::numeric_limits<float>::infinity()});
+  return (it != m_glow_sorted.begin() && std::prev(it)->first == id) ? std::prev(it)->second : 0.0f;
+}
+
+core::MapPoint BoardPainter::PlacedAt(const BoardView& view, const core::Card& card) const {
+  if (view.placed.empty()) return card.at;
+  auto it = std::lower_bound(view.placed.begin(), view.placed.end(), card.id,
+                             [](const HeldCard& h, core::CardId id) { return h.id < id; });
+  return it != view.placed.end() && it->id == card.id ? it->at : card.at;
+}
+
+std::size_t BoardPainter::StillCards(const BoardView& view) {
+  if (!view.board || view.viewport.pixels.w <= 0 || view.viewport.pixels.h <= 0 || !view.trails.empty()) return 0;
+  const std::vector<const core::Card*>& order = Order(view);
+  if (view.highlighted.empty() && view.glows.empty() && view.placed.empty()) return order.size();
+  SortGlows(view);
+  std::size_t still = 0;
+  for (const core::Card* card : order) {
+    if (GlowOf(card->id) > 0) break;
+    const core::MapPoint at = PlacedAt(view, *card);
+    if (at.x != card->at.x || at.y != card->at.y) break;
+    ++still;
+  }
+  return still;
+}
+
+void BoardPainter::PaintStill(const BoardView& view, std::size_t still, DrawList& out) {
+  if (!view.board || view.viewport.pixels.w <= 0 || view.viewport.pixels.h <= 0) return;
+  const std::vector<const core::Card*>& order = Order(view);
+  still = std::min(still, order.size());
+  out.Reserve(out.quads().size() + 2048 + still * 40);
+  PaintMap(view, out);
   const core::CardSize size = view.CardSize();
-  auto placed = [&](const core::Card& card) {
-    if (view.placed.empty()) return card.at;
-    auto it = std::lower_bound(view.placed.begin(), view.placed.end(), card.id,
-                               [](const HeldCard& h, core::CardId id) { return h.id < id; });
-    return it != view.placed.end() && it->id == card.id ? it->at : card.at;
-  };
-  for (const core::Card* card : view.board->InDrawOrder())
-    if (view.held.empty() || !held(card->id)) PaintCard(*card, placed(*card), size, view, false, glow(card->id), out);
+  // Still cards neither glow nor are placed elsewhere (StillCards), but Paint gives any `still`.
+  SortGlows(view);
+  for (std::size_t i = 0; i < still; ++i)
+    PaintCard(*order[i], PlacedAt(view, *order[i]), size, view, false, GlowOf(order[i]->id), out);
+}
+
+void BoardPainter::PaintMoving(const BoardView& view, std::size_t still, DrawList& out) {
+  if (!view.board || view.viewport.pixels.w <= 0 || view.viewport.pixels.h <= 0) return;
+  const std::vector<const core::Card*>& order = Order(view);
+  still = std::min(still, order.size());
+  out.Reserve(out.quads().size() + (order.size() - still + view.held.size() + view.loose.size()) * 40 +
+              view.trails.size() * 64);
+  for (const Trail& trail : view.trails) PaintTrail(trail, view, out);
+  SortGlows(view);
+  const core::CardSize size = view.CardSize();
+  for (std::size_t i = still; i < order.size(); ++i)
+    PaintCard(*order[i], PlacedAt(view, *order[i]), size, view, false, GlowOf(order[i]->id), out);
   auto paint_loose = [&](bool lifted) {
     for (const LooseCard& l : view.loose)
       if (l.lifted == lifted)
@@ -368,8 +418,17 @@ void BoardPainter::Paint(const BoardView& view, DrawList& out) {
     paint_loose(false);
   }
   for (const HeldCard& h : view.held)
-    if (const core::Card* card = view.board->Find(h.id)) PaintCard(*card, h.at, size, view, true, glow(card->id), out);
+    if (const core::Card* card = view.board->Find(h.id)) PaintCard(*card, h.at, size, view, true, GlowOf(card->id), out);
   paint_loose(true);
+}
+
+void BoardPainter::Paint(const BoardView& view, DrawList& out) {
+  out.Clear();
+  if (!view.board || view.viewport.pixels.w <= 0 || view.viewport.pixels.h <= 0) return;
+  // Trails go over the map and under every card: with none still, the order is the old one.
+  const std::size_t still = view.trails.empty() ? Order(view).size() : 0;
+  PaintStill(view, still, out);
+  PaintMoving(view, still, out);
 }
 
 }  // namespace atelier::render

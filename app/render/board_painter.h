@@ -6,6 +6,7 @@
 //
 // Sizes are given for a 1080 px high map and scale with viewport.pixels.h / 1080.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,6 +37,18 @@ class BoardPainter {
   explicit BoardPainter(Font font, CardStyle style = {});
 
   void Paint(const BoardView& view, DrawList& out);
+
+  // Paint in two parts, for a renderer that keeps the still part of the board in a cached
+  // layer (render/board_layer.h): Paint = PaintStill then PaintMoving, with the same `still`.
+  // StillCards: how many cards at the bottom of the draw order (held cards left out) draw
+  // exactly as they will next frame unless the board, its size or the viewport change: up to
+  // the first that glows or is placed away from its board place; none while trails show (they
+  // are drawn under every card).
+  std::size_t StillCards(const BoardView& view);
+  // Appends the map and the first `still` cards of the draw order (held cards left out).
+  void PaintStill(const BoardView& view, std::size_t still, DrawList& out);
+  // Appends what goes over them: trails, the other cards, the tray and its cards, held cards.
+  void PaintMoving(const BoardView& view, std::size_t still, DrawList& out);
 
   GlyphAtlas& atlas() { return m_atlas; }
   const Font& font() const { return m_font; }
@@ -84,6 +97,12 @@ class BoardPainter {
   void PaintCard(const core::Card& card, core::MapPoint at, core::CardSize size, const BoardView& view, bool lifted,
                  float glow, DrawList& out);
   void PaintTrail(const Trail& trail, const BoardView& view, DrawList& out);
+  // The board's cards in draw order without the held ones, worked out again only when the
+  // board (its stamp) or the held cards change; and the glows sorted by id.
+  const std::vector<const core::Card*>& Order(const BoardView& view);
+  void SortGlows(const BoardView& view);
+  float GlowOf(core::CardId id) const;
+  core::MapPoint PlacedAt(const BoardView& view, const core::Card& card) const;
 
   Font m_font;
   CardStyle m_style;
@@ -91,6 +110,11 @@ class BoardPainter {
   std::unordered_map<Key, CachedText, KeyHash> m_cache;  // keys view strings owned by m_key_text
   std::vector<std::unique_ptr<std::string>> m_key_text;
   std::vector<std::pair<core::CardId, float>> m_glow_sorted;  // highlighted and glows, by id
+  std::vector<const core::Card*> m_order;
+  std::uint64_t m_order_stamp = 0;
+  const core::Board* m_order_board = nullptr;
+  std::vector<core::CardId> m_order_held;  // the held cards m_order leaves out, sorted
+  std::vector<core::CardId> m_held_scratch;
 };
 
 }  // namespace atelier::render

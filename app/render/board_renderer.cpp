@@ -14,7 +14,9 @@ core::Result<std::unique_ptr<BoardRenderer>> BoardRenderer::Create(const Rendere
   if (dir.back() != '/') dir += '/';
   auto program = LoadProgram(dir + "quad.vert", dir + "quad.frag");
   if (!program) return program.error();
-  return std::unique_ptr<BoardRenderer>(new BoardRenderer(std::move(*font), *program));
+  auto renderer = std::unique_ptr<BoardRenderer>(new BoardRenderer(std::move(*font), *program));
+  renderer->UseLayer(config.cached_layer);
+  return renderer;
 }
 
 BoardRenderer::BoardRenderer(Font font, GLuint program) : m_painter(std::move(font)), m_program(program) {
@@ -77,19 +79,90 @@ void BoardRenderer::UploadAtlas() {
   atlas.ClearDirty();
 }
 
+void BoardRenderer::UseLayer(bool on) {
+  m_layer_on = on;
+  m_layer.Forget();
+}
+
 void BoardRenderer::Draw(const BoardView& view, const Overlay& overlay) {
+  if (m_layer_on && view.board && view.framebuffer_w > 0 && view.framebuffer_h > 0 && view.viewport.pixels.w > 0 &&
+      view.viewport.pixels.h > 0)
+    DrawThroughLayer(view, overlay);
+  else
+    DrawDirect(view, overlay);
+}
+
+void BoardRenderer::DrawDirect(const BoardView& view, const Overlay& overlay) {
   m_painter.Paint(view, m_list);
   if (overlay) overlay(m_painter, m_list);
   UploadAtlas();  // Paint may have baked glyphs met for the first time
+  ClearToMargin(view);
+  Submit(view);
+  m_last_quads = m_list.quads().size();
+}
 
+// The layer holds what Paint's first part (PaintStill) gives; the frame is the layer copied,
+// then the second part drawn over it, exactly as Paint would have drawn both in one go.
+void BoardRenderer::DrawThroughLayer(const BoardView& view, const Overlay& overlay) {
+  const std::size_t still = m_painter.StillCards(view);
+  LayerKey key{.board = view.board,
+               .stamp = view.board->stamp(),
+               .still = still,
+               .card_size = view.CardSize(),
+               .viewport = view.viewport.pixels,
+               .framebuffer_w = view.framebuffer_w,
+               .framebuffer_h = view.framebuffer_h,
+               .lang = std::string(view.lang)};
+  for (const HeldCard& h : view.held) key.held.push_back(h.id);
+  std::sort(key.held.begin(), key.held.end());
+
+  GLint target = 0, read = 0;  // given back as they were
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read);
+  auto give_back = [&] {
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read));
+  };
+  m_last_quads = 0;
+  if (!m_layer.Holds(key)) {
+    if (!m_layer.BeginDrawing(view.framebuffer_w, view.framebuffer_h)) {
+      give_back();
+      m_layer_on = false;  // this driver cannot: draw directly from now on
+      DrawDirect(view, overlay);
+      return;
+    }
+    m_list.Clear();
+    m_painter.PaintStill(view, still, m_list);
+    UploadAtlas();
+    ClearToMargin(view);
+    Submit(view);
+    m_last_quads = m_list.quads().size();
+    m_layer.Keep(std::move(key));
+  }
+  m_list.Clear();
+  m_painter.PaintMoving(view, still, m_list);
+  if (overlay) overlay(m_painter, m_list);
+  UploadAtlas();
+  m_layer.CopyTo(static_cast<GLuint>(target));
+  give_back();
+  Submit(view);
+  m_last_quads += m_list.quads().size();
+}
+
+void BoardRenderer::ClearToMargin(const BoardView& view) {
   const core::Rgb paper = view.board ? view.board->map_template().paper : core::Rgb{0xf7, 0xf5, 0xf0};
   const core::Rgb margin = Shade(paper, 0.9f);  // letterbox around the map
   glViewport(0, 0, view.framebuffer_w, view.framebuffer_h);
   glDisable(GL_SCISSOR_TEST);
-  glDisable(GL_DEPTH_TEST);
-  glDisable(GL_CULL_FACE);
   glClearColor(margin.r / 255.0f, margin.g / 255.0f, margin.b / 255.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
+}
+
+void BoardRenderer::Submit(const BoardView& view) {
+  glViewport(0, 0, view.framebuffer_w, view.framebuffer_h);
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_CULL_FACE);
   const auto& quads = m_list.quads();
   if (quads.empty() || view.framebuffer_w <= 0 || view.framebuffer_h <= 0) return;
 
@@ -109,7 +182,7 @@ void BoardRenderer::Draw(const BoardView& view, const Overlay& overlay) {
   if (bytes > m_vbo_capacity) {
     m_vbo_capacity = std::max(bytes, m_vbo_capacity * 3 / 2);
   }
-  // Orphan the buffer each frame, then fill it: the driver never waits for the previous frame.
+  // Orphan the buffer each time, then fill it: the driver never waits for the previous draw.
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m_vbo_capacity), nullptr, GL_STREAM_DRAW);
   glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(bytes), quads.data());
   glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(quads.size()));

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "render/board_layer.h"
 #include "render/board_painter.h"
 #include "render/board_view.h"
 #include "render/draw_list.h"
@@ -20,6 +21,10 @@ namespace atelier::render {
 struct RendererConfig {
   std::string shader_dir;  // holds quad.vert and quad.frag
   std::string font_path;   // a TTF/OTF file (the caller finds it, e.g. through fontconfig)
+  // Keep the map and the still cards in a cached layer (render/board_layer.h) and draw only
+  // what moves over it: for a screen that draws frame after frame (the kiosk). A one-off
+  // picture (exports) draws directly and spares the layer's memory (4 bytes a pixel).
+  bool cached_layer = false;
 };
 
 class BoardRenderer {
@@ -36,13 +41,23 @@ class BoardRenderer {
   using Overlay = std::function<void(BoardPainter& painter, DrawList& list)>;
   void Draw(const BoardView& view, const Overlay& overlay = {});
 
-  // How many quads the last Draw submitted (for benchmarks and tests).
-  std::size_t last_quad_count() const { return m_list.quads().size(); }
+  // How many quads the last Draw submitted (for benchmarks and tests); with the cached layer,
+  // those of the moving part only, plus the layer's when it was drawn again.
+  std::size_t last_quad_count() const { return m_last_quads; }
   BoardPainter& painter() { return m_painter; }
+  // The cached layer (tests and benchmarks: how often it was drawn again).
+  void UseLayer(bool on);
+  bool using_layer() const { return m_layer_on; }
+  std::size_t layer_redraws() const { return m_layer.redraws(); }
 
  private:
   BoardRenderer(Font font, GLuint program);
   void UploadAtlas();
+  void DrawDirect(const BoardView& view, const Overlay& overlay);
+  void DrawThroughLayer(const BoardView& view, const Overlay& overlay);
+  void ClearToMargin(const BoardView& view);
+  // Draws m_list's quads into the bound framebuffer (blending over what is there).
+  void Submit(const BoardView& view);
 
   BoardPainter m_painter;
   DrawList m_list;
@@ -51,6 +66,9 @@ class BoardRenderer {
   GLint m_u_target_size = -1, m_u_atlas_size = -1, m_u_atlas = -1;
   int m_texture_w = 0, m_texture_h = 0;
   std::size_t m_vbo_capacity = 0;  // bytes
+  bool m_layer_on = false;
+  BoardLayer m_layer;
+  std::size_t m_last_quads = 0;
 };
 
 }  // namespace atelier::render
