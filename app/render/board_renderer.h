@@ -43,6 +43,7 @@ class BoardRenderer {
  private:
   BoardRenderer(Font font, GLuint program);
   void UploadAtlas();
+  void PointAttributes(std::size_t first);
 
   BoardPainter m_painter;
   DrawList m_list;
