@@ -72,6 +72,14 @@ void GestureTracker::FireLongPress(Press& press, std::vector<Gesture>& out) {
   out.push_back(LongPress{press.pointer, press.card, press.down_map});
 }
 
+void GestureTracker::EndPinch(std::vector<Gesture>& out) {
+  if (!m_pinch) return;
+  for (Press& p : m_presses)
+    if (p.state == State::Pinching) p.state = State::Ignored;  // the finger left does nothing
+  m_pinch.reset();
+  out.push_back(PinchEnded{});
+}
+
 std::vector<Gesture> GestureTracker::Feed(const PointerEvent& event, const core::Board& board,
                                           const core::Viewport& viewport) {
   std::vector<Gesture> out = Sync(board);
@@ -105,11 +113,13 @@ std::vector<Gesture> GestureTracker::Feed(const PointerEvent& event, const core:
     case PointerEvent::Phase::Down: {
       if (press) {  // a lost Up: end the previous press without a gesture
         if (press->state == State::Dragging) out.push_back(DragCancelled{press->pointer, *press->card});
+        if (press->state == State::Pinching) EndPinch(out);
         erase();
       }
       Press p;
       p.pointer = event.pointer;
       p.down_at = event.at;
+      p.at = event.at;
       p.down_map = at_map;
       p.down_ms = event.t_ms;
       bool held = false;
@@ -122,16 +132,40 @@ std::vector<Gesture> GestureTracker::Feed(const PointerEvent& event, const core:
         p.grab_offset = {card->at.x - at_map.x, card->at.y - at_map.y};
         p.centre = card->at;
       }
+      p.on_empty_map = !held && !p.card;
+      if (p.on_empty_map && m_pinch) {
+        p.state = State::Ignored;  // one pinch at a time
+      } else if (p.on_empty_map) {  // a second finger on the empty map: a pinch with the latest one
+        auto partner = std::find_if(m_presses.rbegin(), m_presses.rend(), [](const Press& q) { return q.on_empty_map; });
+        if (partner != m_presses.rend()) {
+          partner->state = State::Pinching;
+          p.state = State::Pinching;
+          m_pinch = Pinch{partner->pointer, p.pointer, partner->at, p.at};
+          out.push_back(PinchStarted{partner->pointer, p.pointer, partner->at, p.at});
+        }
+      }
       m_presses.push_back(p);
       break;
     }
     case PointerEvent::Phase::Move:
+      if (press) press->at = event.at;
+      if (press && press->state == State::Pinching) {
+        const Press* a = Find(m_pinch->a);
+        const Press* b = Find(m_pinch->b);
+        out.push_back(PinchMoved{m_pinch->a0, m_pinch->b0, a->at, b->at});
+        break;
+      }
       if (!press || press->state == State::Ignored) break;
       long_press_due(*press);
       moved(*press);
       break;
     case PointerEvent::Phase::Up:
       if (!press) break;
+      if (press->state == State::Pinching) {
+        EndPinch(out);
+        erase();
+        break;
+      }
       long_press_due(*press);
       moved(*press);
       if (press->state == State::Dragging) {
@@ -146,6 +180,7 @@ std::vector<Gesture> GestureTracker::Feed(const PointerEvent& event, const core:
       break;
     case PointerEvent::Phase::Cancel:
       if (!press) break;
+      if (press->state == State::Pinching) EndPinch(out);
       if (press->state == State::Dragging) out.push_back(DragCancelled{press->pointer, *press->card});
       erase();
       break;
@@ -177,6 +212,8 @@ std::vector<Gesture> GestureTracker::CancelAll() {
   std::vector<Gesture> out;
   for (const Press& p : m_presses)
     if (p.state == State::Dragging) out.push_back(DragCancelled{p.pointer, *p.card});
+  if (m_pinch) out.push_back(PinchEnded{});
+  m_pinch.reset();
   m_presses.clear();
   return out;
 }

@@ -13,6 +13,17 @@
 //   hit-tested where they are drawn (at the finger), on top of the others.
 // - A dragged card that disappears from the board (deleted elsewhere) gives DragCancelled on
 //   the next Feed or Sync of that board.
+// - Pinch: two fingers that both went down on the empty map (no card under either press) are a
+//   pinch as soon as the second one lands, whether or not the first has moved: PinchStarted,
+//   PinchMoved at each move of either, PinchEnded when either lifts (the other then does
+//   nothing until it lifts, or until a new finger on the empty map pairs with it). Neither
+//   gives a tap. One pinch at a time; a third finger on the empty map meanwhile does nothing.
+//   The caller zooms and pans its view (core::MapView::Pinch) and feeds the next events with
+//   the new viewport.
+// - A finger on a card and one on the empty map are not a pinch: the card's finger drags its
+//   card as usual and the other finger does nothing, so nobody's card jumps under a zoom.
+//   Two fingers on two different cards drag two cards. A finger on a card joins no pinch,
+//   and a pinch does not stop other fingers from dragging cards.
 // - Times are the caller's milliseconds; positions are framebuffer pixels converted with the
 //   Viewport of the frame. Centres are map points, not clamped (the core clamps on MoveCard).
 #pragma once
@@ -69,7 +80,23 @@ struct LongPress {
   bool operator==(const LongPress&) const = default;
 };
 
-using Gesture = std::variant<TapCard, TapEmpty, DragStarted, DragMoved, DragEnded, DragCancelled, LongPress>;
+// Pinch: the two fingers (pixels) when it began and now.
+struct PinchStarted {
+  int a = 0, b = 0;  // pointer ids
+  core::ScreenPoint a_at, b_at;
+  bool operator==(const PinchStarted&) const = default;
+};
+struct PinchMoved {
+  core::ScreenPoint a0, b0;  // where the fingers were when the pinch began
+  core::ScreenPoint a, b;    // where they are now
+  bool operator==(const PinchMoved&) const = default;
+};
+struct PinchEnded {
+  bool operator==(const PinchEnded&) const = default;
+};
+
+using Gesture = std::variant<TapCard, TapEmpty, DragStarted, DragMoved, DragEnded, DragCancelled, LongPress,
+                             PinchStarted, PinchMoved, PinchEnded>;
 
 // A card following a finger, for the renderer to draw lifted at centre in the same frame.
 struct HeldCard {
@@ -110,13 +137,16 @@ class GestureTracker {
   float LongPressProgress(int pointer, std::int64_t now_ms) const;
 
   bool IsDown(int pointer) const;
+  bool Pinching() const { return m_pinch.has_value(); }
 
  private:
-  enum class State { Pressed, Dragging, Ignored };
+  enum class State { Pressed, Dragging, Ignored, Pinching };
   struct Press {
     int pointer = 0;
     State state = State::Pressed;
     core::ScreenPoint down_at;
+    core::ScreenPoint at;              // latest position
+    bool on_empty_map = false;         // went down where there was no card
     core::MapPoint down_map;
     std::int64_t down_ms = 0;
     std::optional<core::CardId> card;  // under the initial press
@@ -130,9 +160,15 @@ class GestureTracker {
   bool HeldByOther(core::CardId card, int pointer) const;
   std::optional<core::CardId> CardUnder(core::MapPoint p, const core::Board& board, int pointer, bool& held) const;
   void FireLongPress(Press& press, std::vector<Gesture>& out);
+  void EndPinch(std::vector<Gesture>& out);
+  struct Pinch {
+    int a = 0, b = 0;
+    core::ScreenPoint a0, b0;
+  };
 
   GestureConfig m_config;
   std::vector<Press> m_presses;  // pointers that are down, in the order they went down
+  std::optional<Pinch> m_pinch;
 };
 
 }  // namespace atelier::input

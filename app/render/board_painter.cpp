@@ -391,6 +391,7 @@ void BoardPainter::PaintStill(const BoardView& view, std::size_t still, DrawList
   SortGlows(view);
   for (std::size_t i = 0; i < still; ++i)
     PaintCard(*order[i], PlacedAt(view, *order[i]), size, view, false, GlowOf(order[i]->id), out);
+  out.MarkMapEnd();
 }
 
 void BoardPainter::PaintMoving(const BoardView& view, std::size_t still, DrawList& out) {
@@ -404,15 +405,18 @@ void BoardPainter::PaintMoving(const BoardView& view, std::size_t still, DrawLis
   const core::CardSize size = view.CardSize();
   for (std::size_t i = still; i < order.size(); ++i)
     PaintCard(*order[i], PlacedAt(view, *order[i]), size, view, false, GlowOf(order[i]->id), out);
+  out.MarkMapEnd();  // the map's part ends here; it is clipped when zoomed (BoardView::clip)
+  BoardView unzoomed = view;  // the tray is an overlay: never zoomed
+  if (view.fitted) unzoomed.viewport = *view.fitted;
   auto paint_loose = [&](bool lifted) {
     for (const LooseCard& l : view.loose)
       if (l.lifted == lifted)
         PaintCard(core::Card{.text = std::string(l.text), .colour = std::string(l.colour)}, l.at, core::kFullCardSize,
-                  view, lifted, 0, out);
+                  unzoomed, lifted, 0, out);
   };
   if (view.tray_band.w > 0) {
     const core::Rect& b = view.tray_band;
-    const float s = view.viewport.pixels.h / 1080.0f;
+    const float s = unzoomed.viewport.pixels.h / 1080.0f;
     out.Soft({b.x, b.y - 2 * s, b.w, b.h, 0}, WithAlpha(kBlack, 0.18f), -4 * s, 14 * s);
     out.Fill({b.x, b.y, b.w, b.h, 0}, WithAlpha(kTray, 1), WithAlpha(Shade(kTray, 0.94f), 1));
     paint_loose(false);

@@ -1,6 +1,7 @@
 #include "render/board_renderer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 #include "render/shader_program.h"
@@ -28,10 +29,21 @@ BoardRenderer::BoardRenderer(Font font, GLuint program) : m_painter(std::move(fo
   glGenBuffers(1, &m_vbo);
   glBindVertexArray(m_vao);
   glBindBuffer(GL_ARRAY_BUFFER, m_vbo);
+  PointAttributes(0);
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+
+  glGenTextures(1, &m_atlas_texture);
+  UploadAtlas();
+}
+
+// The instance attributes read the buffer from quad `first` on (GLES 3.0 has no base instance).
+void BoardRenderer::PointAttributes(std::size_t first) {
   const GLsizei stride = sizeof(QuadInstance);
+  const std::size_t base = first * sizeof(QuadInstance);
   auto attribute = [&](GLuint index, GLint count, GLenum type, GLboolean normalise, std::size_t offset) {
     glEnableVertexAttribArray(index);
-    glVertexAttribPointer(index, count, type, normalise, stride, reinterpret_cast<const void*>(offset));
+    glVertexAttribPointer(index, count, type, normalise, stride, reinterpret_cast<const void*>(base + offset));
     glVertexAttribDivisor(index, 1);
   };
   attribute(0, 4, GL_FLOAT, GL_FALSE, offsetof(QuadInstance, rect));
@@ -39,11 +51,6 @@ BoardRenderer::BoardRenderer(Font font, GLuint program) : m_painter(std::move(fo
   attribute(2, 4, GL_FLOAT, GL_FALSE, offsetof(QuadInstance, params));
   attribute(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(QuadInstance, top));
   attribute(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(QuadInstance, bottom));
-  glBindVertexArray(0);
-  glBindBuffer(GL_ARRAY_BUFFER, 0);
-
-  glGenTextures(1, &m_atlas_texture);
-  UploadAtlas();
 }
 
 BoardRenderer::~BoardRenderer() {
@@ -185,7 +192,24 @@ void BoardRenderer::Submit(const BoardView& view) {
   // Orphan the buffer each time, then fill it: the driver never waits for the previous draw.
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m_vbo_capacity), nullptr, GL_STREAM_DRAW);
   glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(bytes), quads.data());
-  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(quads.size()));
+  const std::size_t clipped = view.clip.w > 0 && view.clip.h > 0 ? std::min(m_list.map_end(), quads.size()) : 0;
+  if (clipped > 0) {  // zoomed: the map and its cards stay inside the map's fitted area (GL's y is up)
+    const core::Rect& c = view.clip;
+    const int x0 = static_cast<int>(std::floor(c.x)), x1 = static_cast<int>(std::ceil(c.x + c.w));
+    const int y0 = static_cast<int>(std::floor(view.framebuffer_h - (c.y + c.h)));
+    const int y1 = static_cast<int>(std::ceil(view.framebuffer_h - c.y));
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, y0, x1 - x0, y1 - y0);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(clipped));
+    glDisable(GL_SCISSOR_TEST);
+    if (clipped < quads.size()) {
+      PointAttributes(clipped);
+      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(quads.size() - clipped));
+      PointAttributes(0);
+    }
+  } else {
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(quads.size()));
+  }
 
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);

@@ -58,6 +58,7 @@ class BoardRenderer {
   void ClearToMargin(const BoardView& view);
   // Draws m_list's quads into the bound framebuffer (blending over what is there).
   void Submit(const BoardView& view);
+  void PointAttributes(std::size_t first);
 
   BoardPainter m_painter;
   DrawList m_list;

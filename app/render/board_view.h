@@ -63,6 +63,11 @@ struct BoardView {
   // Cards drawn somewhere else than their board place, not lifted: "Ranger la carte" gliding
   // them from where they were. Sorted by id.
   std::span<const HeldCard> placed;
+  // Zoomed in (core::MapView): `viewport` is the zoomed one, the map and its still cards are
+  // drawn clipped to `clip` (framebuffer px; w = 0: no clip), and the deck's tray and its cards
+  // keep `fitted`, the unzoomed viewport (none: `viewport`).
+  core::Rect clip;
+  std::optional<core::Viewport> fitted;
 
   core::CardSize CardSize() const { return card_size ? *card_size : board->card_size(); }
 };

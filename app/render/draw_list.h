@@ -62,7 +62,12 @@ class DrawList {
   void Clear() {
     m_quads.clear();
     m_texts.clear();
+    m_map_end = 0;
   }
+  // Quads [0, map_end) are the map and its cards, drawn clipped when the view is zoomed
+  // (BoardView::clip); the rest (tray, cards under fingers) is not clipped.
+  std::size_t map_end() const { return m_map_end; }
+  void MarkMapEnd() { m_map_end = m_quads.size(); }
   // Off by default (the kiosk draws glyphs only); the vector exports turn it on.
   void RecordText(bool on) { m_record_text = on; }
   bool recording_text() const { return m_record_text; }
@@ -89,6 +94,7 @@ class DrawList {
   std::vector<QuadInstance> m_quads;
   std::vector<TextRun> m_texts;
   bool m_record_text = false;
+  std::size_t m_map_end = 0;
 };
 
 }  // namespace atelier::render

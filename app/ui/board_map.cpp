@@ -19,6 +19,7 @@ using namespace board_parts;
 // Gestures to commands.
 
 void BoardScreen::Handle(const input::Gesture& gesture) {
+  if (m_zoom.Take(gesture)) return;  // a pinch (ui/map_zoom.h)
   if (const auto* tap = std::get_if<input::TapCard>(&gesture)) {
     const core::Card* card = m_session.board().Find(tap->card);
     if (!card) return;
@@ -32,7 +33,7 @@ void BoardScreen::Handle(const input::Gesture& gesture) {
       ShowMessage(why, m_now_ms);
     } else if (!m_editor.IsOpen()) {
       m_editor_actor = core::Actor::Kiosk;
-      m_editor.OpenExisting(*card, m_viewport);
+      m_editor.OpenExisting(*card, m_zoom.zoomed());
     }
   } else if (const auto* end = std::get_if<input::DragEnded>(&gesture)) {
     if (m_layout.bin.Contains(end->finger.x, end->finger.y)) {
@@ -61,6 +62,7 @@ void BoardScreen::HandleTray(const input::PointerEvent& event) {
     if (drop.what == DeckTray::Drop::What::OnMap) {
       // Where it was let go, or the nearest free place to it: it never covers another card.
       drop.add.landing = ButtonsToAvoid();
+      drop.add.at = core::ClampToMap(m_zoom.zoomed().ToMap(m_viewport.ToScreen(drop.add.at)));  // the tray is unzoomed
       Submit(drop.add);  // a locked board refuses it, and the message says why
     } else if (drop.what == DeckTray::Drop::What::Tapped) {
       std::string why = LockedReason();
@@ -218,7 +220,7 @@ void BoardScreen::FollowBoard(std::int64_t now_ms) {
 render::BoardView BoardScreen::View() const {
   render::BoardView view;
   view.board = &m_session.board();
-  view.viewport = m_viewport;
+  m_zoom.Into(view);  // zoomed: the map clipped to its fitted place, the tray unzoomed over it
   view.framebuffer_w = m_framebuffer_w;
   view.framebuffer_h = m_framebuffer_h;
   view.held = m_held;

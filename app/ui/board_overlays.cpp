@@ -69,6 +69,7 @@ void BoardScreen::DrawAddButtons(std::int64_t) {
       } else {
         m_editor_actor = core::Actor::Kiosk;
         m_new_left = left;
+        m_zoom.ShowWholeMap(m_now_ms);  // the new card lands beside this button, on the whole map
         m_editor.OpenNew(SpawnPoint(left), left, m_viewport);
       }
     }

@@ -73,6 +73,8 @@ ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
   m_framebuffer_w = input.framebuffer_w;
   m_framebuffer_h = input.framebuffer_h;
   m_viewport = core::Viewport::Fit(static_cast<float>(input.framebuffer_w), static_cast<float>(input.framebuffer_h));
+  if (m_panel.IsOpen() || m_pin_pad.IsOpen()) m_zoom.Reset();  // the facilitator sees the whole map
+  m_zoom.Follow(m_viewport, m_now_ms);
   if (m_config.decks && m_config.decks->version() != m_deck_version) {  // a new deck, or a new setting
     m_deck_version = m_config.decks->version();
     m_tray.SetDeck(m_config.decks->Cards(), m_config.decks->Mode());
@@ -171,7 +173,7 @@ void BoardScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
     return;
   }
   if (owner->second == Owner::Board) {
-    for (const input::Gesture& g : m_gestures.Feed(event, m_session.board(), m_viewport)) Handle(g);
+    for (const input::Gesture& g : m_gestures.Feed(event, m_session.board(), m_zoom.zoomed())) Handle(g);
   } else if (owner->second == Owner::Tray) {
     HandleTray(event);
   } else {
@@ -241,7 +243,7 @@ bool BoardScreen::Animating(std::int64_t now_ms) const {
   const auto& phase = m_session.board().phase();
   return !m_owners.empty() || (m_toast && m_toast->until_ms > now_ms) || (m_message && m_message->until_ms > now_ms) ||
          m_panel.IsOpen() || m_pin_pad.IsOpen() || m_inbox.IsOpen() || (phase && phase->timed() && !phase->paused()) || m_glide ||
-         !m_landed.empty() || (m_shown_size && !(*m_shown_size == m_session.board().card_size()));
+         !m_landed.empty() || m_zoom.Animating() || (m_shown_size && !(*m_shown_size == m_session.board().card_size()));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,6 +284,10 @@ void BoardScreen::Draw(std::int64_t now_ms) {
     FinishEditing(m_editor.Draw(m_controls, m_fonts, m_config.ui_scale, m_now_ms));
   DrawPhoneInbox(now_ms);
   DrawPhoneQr();
+  if (!m_panel.IsOpen()) {  // while zoomed, under "Enregistré"
+    const float s = m_config.ui_scale, w = std::min(400 * s, m_framebuffer_w * 0.3f);
+    m_zoom.DrawButton(m_controls, m_fonts, s, {m_framebuffer_w - 24 * s - w, 56 * s, w, 96 * s}, now_ms);
+  }
   DrawMessage(now_ms);
   DrawRecording();
   DrawFacilitator(now_ms);

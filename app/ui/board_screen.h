@@ -30,6 +30,7 @@
 #include "ui/pin_pad.h"
 #include "ui/qr_view.h"
 #include "ui/frame_input.h"
+#include "ui/map_zoom.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
@@ -70,7 +71,9 @@ class BoardScreen {
   render::BoardView View() const;
 
   const Controls& controls() const { return m_controls; }
-  core::Viewport viewport() const { return m_viewport; }
+  // Where the map is drawn now: zoomed in (board_zoom.cpp) or the whole map, fitted.
+  core::Viewport viewport() const { return m_zoom.zoomed(); }
+  const core::MapView& map_view() const { return m_zoom.view(); }
   bool editor_open() const { return m_editor.IsOpen(); }
   void ShowMessage(std::string french, std::int64_t now_ms, std::int64_t duration_ms = 6000);
   // A card from a phone (the one function for where it lands, docs/phones.md): at the nearest
@@ -231,6 +234,9 @@ class BoardScreen {
   std::vector<render::HeldCard> m_placed;  // gliding cards where they are now, for View()
   std::optional<core::CardSize> m_shown_size;  // the size drawn, easing toward the board's
   std::int64_t m_size_ms = 0;                  // when m_shown_size was last eased
+  // Pinch zoom (ui/map_zoom.h): the map as drawn is m_zoom.zoomed(); m_viewport stays the
+  // fitted whole map, for the buttons, the landing of new cards and the tray.
+  MapZoom m_zoom;
 };
 
 }  // namespace atelier::ui

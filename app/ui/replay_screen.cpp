@@ -100,8 +100,9 @@ ReplayScreen::Layout ReplayScreen::ComputeLayout(int fb_w, int fb_h) const {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Routing fingers and keys: pointer 0 on the timeline takes the playhead; elsewhere it is
-// ImGui's mouse. Other fingers do nothing here (nobody edits a replay).
+// Routing fingers and keys: any finger on the map (not on a control) belongs to the zoom, and
+// two of them pinch; pointer 0 on the timeline takes the playhead; elsewhere it is ImGui's
+// mouse. Other fingers do nothing here (nobody edits a replay).
 
 ImGuiMouse ReplayScreen::HandleInput(const FrameInput& input) {
   m_now_ms = input.now_ms;
@@ -109,6 +110,7 @@ ImGuiMouse ReplayScreen::HandleInput(const FrameInput& input) {
   m_framebuffer_h = input.framebuffer_h;
   m_layout = ComputeLayout(input.framebuffer_w, input.framebuffer_h);
   m_viewport = core::Viewport{m_layout.map};
+  m_zoom.Follow(m_viewport, m_now_ms);
 
   ImGuiMouse mouse;
   mouse.at = {-FLT_MAX, -FLT_MAX};
@@ -130,6 +132,16 @@ ImGuiMouse ReplayScreen::HandleInput(const FrameInput& input) {
 
 bool ReplayScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
   using Phase = input::PointerEvent::Phase;
+  const bool lifting = event.phase == Phase::Up || event.phase == Phase::Cancel;
+  if (event.phase == Phase::Down && m_config.look == ReplayLook::Screen && !m_map_fingers.count(event.pointer) &&
+      m_layout.map.Contains(event.at.x, event.at.y) && !m_controls.Covers(event.at) &&
+      !(event.pointer == 0 && (m_scrubbing || m_ui_finger)))
+    m_map_fingers.insert(event.pointer);
+  if (m_map_fingers.count(event.pointer)) {
+    for (const input::Gesture& g : m_pinches.Feed(event, m_no_cards, m_zoom.zoomed())) m_zoom.Take(g);
+    if (lifting) m_map_fingers.erase(event.pointer);
+    return false;
+  }
   if (event.pointer != 0) return false;
   if (event.phase == Phase::Down) {
     m_scrubbing = m_config.look == ReplayLook::Screen && !m_timeline.empty() &&
@@ -137,7 +149,6 @@ bool ReplayScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
     m_ui_finger = !m_scrubbing;
   }
   m_finger = event.at;
-  const bool lifting = event.phase == Phase::Up || event.phase == Phase::Cancel;
   if (m_scrubbing) {
     if (event.phase != Phase::Cancel) ScrubTo(event.at.x);
     if (lifting) m_scrubbing = false;
@@ -201,7 +212,7 @@ void ReplayScreen::ShowMessage(std::string french, std::int64_t now_ms, std::int
 }
 
 bool ReplayScreen::Animating(std::int64_t now_ms) const {
-  return m_clock.playing() || m_scrubbing || m_ui_finger || (m_message && m_message->until_ms > now_ms);
+  return m_clock.playing() || m_scrubbing || m_ui_finger || !m_map_fingers.empty() || m_zoom.Animating() || (m_message && m_message->until_ms > now_ms);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,6 +274,9 @@ void ReplayScreen::Draw(std::int64_t now_ms) {
   if (m_config.look == ReplayLook::Screen) {
     DrawColumn();
     DrawStrip();
+    const core::Rect& map = m_layout.map;  // "Toute la carte" while zoomed, in the map's top-right corner
+    const float s = m_config.ui_scale, w = std::min(400 * s, map.w * 0.4f);
+    m_zoom.DrawButton(m_controls, m_fonts, s, {map.x + map.w - 20 * s - w, map.y + 20 * s, w, 96 * s}, now_ms);
   } else if (m_config.look == ReplayLook::Video) {
     DrawCaption();
   }
@@ -554,7 +568,7 @@ void ReplayScreen::DrawMessages(std::int64_t now_ms) {
 render::BoardView ReplayScreen::View() const {
   render::BoardView view;
   view.board = &m_cursor.board();
-  view.viewport = m_viewport;
+  m_zoom.Into(view);  // zoomed: clipped to the map's place, under the column and the strip
   view.framebuffer_w = m_framebuffer_w;
   view.framebuffer_h = m_framebuffer_h;
   view.lang = m_config.lang;

@@ -14,6 +14,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@
 #include "ui/board_screen.h"  // ImGuiMouse
 #include "ui/controls.h"
 #include "ui/frame_input.h"
+#include "ui/map_zoom.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
@@ -66,7 +68,9 @@ class ReplayScreen {
   const replay::Timeline& timeline() const { return m_timeline; }
   const core::Board& board() const { return m_cursor.board(); }  // at the playhead
   const Controls& controls() const { return m_controls; }
-  core::Viewport viewport() const { return m_viewport; }
+  // Where the map is drawn now: zoomed in by two fingers (ui/map_zoom.h) or whole.
+  core::Viewport viewport() const { return m_zoom.zoomed(); }
+  const core::MapView& map_view() const { return m_zoom.view(); }
   bool Animating(std::int64_t now_ms) const;  // playing, dragged or showing a message
 
  private:
@@ -111,6 +115,13 @@ class ReplayScreen {
   core::ScreenPoint m_finger;
   bool m_refresh_requested = false, m_close_requested = false;
   std::optional<Message> m_message;
+
+  // Pinch zoom: fingers that went down on the map (not on a control) are the zoom's; the
+  // tracker is fed a board with no cards, so any two of them pinch (nobody drags in a replay).
+  MapZoom m_zoom;
+  input::GestureTracker m_pinches;
+  core::Board m_no_cards;
+  std::set<int> m_map_fingers;
 
   std::vector<render::Glow> m_glows;
   std::vector<render::Trail> m_trails;
