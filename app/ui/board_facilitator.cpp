@@ -80,9 +80,12 @@ void BoardScreen::DrawFacilitator(std::int64_t now_ms) {
       case PanelRequest::ExportToStick: m_export_requested = true; break;
       case PanelRequest::EditSelected:
         if (const core::Card* card = m_selected ? m_session.board().Find(*m_selected) : nullptr) {
-          m_panel.Close();
-          m_editor_actor = core::Actor::Facilitator;
-          m_editor.OpenExisting(*card, m_viewport);
+          if (std::optional<std::size_t> free = FreeEditorFor(*card)) {
+            m_panel.Close();
+            m_editor_actor[*free] = core::Actor::Facilitator;
+            m_editors[*free].OpenExisting(*card, /*left_side=*/*free == 0, m_viewport);
+            m_typing = *free;
+          }
         }
         break;
     }
