@@ -236,9 +236,10 @@ void CardEditor::DrawColours(ImDrawList* draw, Controls& controls, std::string_v
     draw->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), fill, rounding);
     const std::string label = TrName(c.french_name);
     ImFont* small = fonts.small;
-    const ImVec2 size = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, label.c_str());
+    const float font_size = FittingFontSize(small, label, r.w - 4 * scale);
+    const ImVec2 size = small->CalcTextSizeA(font_size, FLT_MAX, 0, label.c_str());
     ImVec4 clip(r.x, r.y, r.x + r.w, r.y + r.h);
-    draw->AddText(small, small->FontSize, ImVec2(r.x + std::max(2 * scale, (r.w - size.x) / 2), r.y + (r.h - size.y) / 2),
+    draw->AddText(small, font_size, ImVec2(r.x + std::max(2 * scale, (r.w - size.x) / 2), r.y + (r.h - size.y) / 2),
                   colours::kInk, label.c_str(), nullptr, 0, &clip);
     controls.Record(label, r, scope);
     if (c.name == m_colour)

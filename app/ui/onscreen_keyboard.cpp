@@ -9,6 +9,12 @@
 
 namespace atelier::ui {
 
+float FittingFontSize(ImFont* font, const std::string& label, float width) {
+  const float full = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x;
+  if (full <= width || full <= 0) return font->FontSize;
+  return font->FontSize * std::max(0.7f, width / full);  // "Effacer" on a narrow key: smaller, whole
+}
+
 OnScreenKeyboard::Outcome OnScreenKeyboard::Draw(Controls& controls, const Fonts& fonts, float scale, float width,
                                                  core::TextEdit& edit) {
   Outcome outcome;
@@ -96,9 +102,10 @@ void OnScreenKeyboard::DrawKeys(ImDrawList* draw, Controls& controls, std::strin
     // Letters print as they are; the named keys (Maj, Effacer, Valider …) are translated.
     std::string label = character ? m_keyboard.Label(key) : TrName(m_keyboard.Label(key));
     ImFont* font = character ? fonts.large : fonts.body;
-    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
+    const float font_size = FittingFontSize(font, label, r.w - 8 * scale);
+    ImVec2 size = font->CalcTextSizeA(font_size, FLT_MAX, 0, label.c_str());
     ImVec4 clip(r.x, r.y, r.x + r.w, r.y + r.h);
-    draw->AddText(font, font->FontSize,
+    draw->AddText(font, font_size,
                   ImVec2(r.x + std::max(4 * scale, (r.w - size.x) / 2), r.y + (r.h - size.y) / 2),
                   look == ButtonLook::Plain ? colours::kInk : IM_COL32_WHITE, label.c_str(), nullptr, 0, &clip);
     controls.Record(label, r, scope);

@@ -7,6 +7,7 @@
 //   editors, two of which can be typed on at once (ImGui 1.86 has one mouse).
 #pragma once
 #include <functional>
+#include <string>
 #include <string_view>
 
 #include "core/text_edit.h"
@@ -16,6 +17,9 @@
 #include "ui/theme.h"
 
 namespace atelier::ui {
+
+// The size to draw label in font so it fits width pixels: the font's own, or down to 70 % of it.
+float FittingFontSize(ImFont* font, const std::string& label, float width);
 
 class OnScreenKeyboard {
  public:
