@@ -41,7 +41,10 @@ std::string Target::Describe() const {
   std::ostringstream s;
   switch (kind) {
     case Kind::Pixels: s << "pixel (" << pixels.x << ", " << pixels.y << ")"; break;
-    case Kind::Label: s << "label \"" << name << "\""; break;
+    case Kind::Label:
+      s << "label \"" << name << "\"";
+      if (!in.empty()) s << " in \"" << in << "\"";
+      break;
     case Kind::Card: s << "card \"" << name << "\""; break;
     case Kind::Map: s << "map [" << map.x << ", " << map.y << "]"; break;
   }
@@ -57,7 +60,7 @@ using Fail = core::Error;
 
 using core::Quoted;
 
-const char* kTargetHelp = R"(a target is {"x": px, "y": px}, {"label": text}, {"card": text} or {"map": [x, y]}, optionally with "dx"/"dy")";
+const char* kTargetHelp = R"(a target is {"x": px, "y": px}, {"label": text}, {"card": text} or {"map": [x, y]}, optionally with "dx"/"dy" (and "in": panel for a label))";
 
 core::Result<float> Number(const Json& j, std::string_view field) {
   if (!j.is_number()) return Fail{Quoted(field) + " must be a number"};
@@ -94,6 +97,10 @@ core::Result<Target> ParseTarget(const Json& j, std::string_view field) {
       t.kind = key == "label" ? Target::Kind::Label : Target::Kind::Card;
       t.name = value.get<std::string>();
       ++kinds;
+    } else if (key == "in") {
+      if (!value.is_string() || value.get<std::string>().empty())
+        return Fail{Quoted(key) + " must be a non-empty string, the panel a label is in (\"editor-left\", \"editor-right\")"};
+      t.in = value.get<std::string>();
     } else if (key == "map") {
       if (!value.is_array() || value.size() != 2 || !value[0].is_number() || !value[1].is_number())
         return Fail{R"("map" must be [x, y], two numbers from 0 to 1)"};
@@ -107,6 +114,7 @@ core::Result<Target> ParseTarget(const Json& j, std::string_view field) {
   bool has_x = j.contains("x"), has_y = j.contains("y");
   if (has_x != has_y) return Fail{Quoted(field) + " has " + (has_x ? "\"x\" but no \"y\"" : "\"y\" but no \"x\"")};
   if (has_x) ++kinds;
+  if (!t.in.empty() && t.kind != Target::Kind::Label) return Fail{R"("in" goes with a "label" only)"};
   if (kinds != 1)
     return Fail{Quoted(field) + (kinds == 0 ? " says no place: " : " names more than one place: ") + kTargetHelp};
   return t;

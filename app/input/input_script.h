@@ -42,6 +42,7 @@ struct Target {
   enum class Kind { Pixels, Label, Card, Map } kind = Kind::Pixels;
   core::ScreenPoint pixels;  // Kind::Pixels
   std::string name;          // Kind::Label, Kind::Card
+  std::string in;            // Kind::Label: the panel it is in ("editor-left" …), empty: any
   core::MapPoint map;        // Kind::Map
   float dx = 0;
   float dy = 0;

@@ -223,4 +223,42 @@ core::Result<std::vector<KeyTap>> Keyboard::PlanTaps(std::string_view utf8) cons
   return taps;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Keys on screen.
+
+KeyPad PlaceKeys(const std::vector<KeyRow>& rows, core::ScreenPoint top_left, float width, const KeyMetrics& metrics) {
+  auto units_of = [](const KeyRow& row) {
+    float units = 0;
+    for (const Key& key : row) units += key.width;
+    return units;
+  };
+  float widest = 0;
+  for (const KeyRow& row : rows) widest = std::max(widest, units_of(row));
+  KeyPad pad;
+  if (widest <= 0) return pad;
+  const float gap = metrics.gap;
+  const float unit = std::max(1.0f, std::min((width - (widest - 1) * gap) / widest, metrics.max_unit));
+  const float height = std::max(unit * 0.92f, metrics.min_height);
+  float y = top_left.y;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const KeyRow& row = rows[r];
+    const float units = units_of(row);
+    float x = top_left.x + std::max(0.0f, (width - (units * unit + (units - 1) * gap)) / 2);
+    for (const Key& key : row) {
+      const float w = key.width * unit + (key.width - 1) * gap;
+      pad.keys.push_back(PlacedKey{key, core::Rect{x, y, w, height}});
+      x += w + gap;
+    }
+    y += height + (r + 1 < rows.size() ? gap : 0);
+  }
+  pad.height = y - top_left.y;
+  return pad;
+}
+
+const PlacedKey* KeyAt(const KeyPad& pad, core::ScreenPoint p) {
+  for (const PlacedKey& placed : pad.keys)
+    if (placed.rect.Contains(p.x, p.y)) return &placed;
+  return nullptr;
+}
+
 }  // namespace atelier::input

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/geometry.h"
 #include "core/text_edit.h"
 
 namespace atelier::input {
@@ -87,5 +88,27 @@ class Keyboard {
   bool m_symbols = false;
   std::vector<KeyRow> m_rows;
 };
+
+// ---- keys on screen -------------------------------------------------------------------------
+// Where each key of rows stands when the keyboard is drawn width pixels wide from top_left: rows
+// centred, a key of width w (in letter keys) spanning w units and the w − 1 gaps between them,
+// the unit as wide as the widest row allows but at most max_unit, keys min_height high or more.
+// The app hit-tests fingers against these rectangles itself (ImGui 1.86 has one mouse).
+struct KeyMetrics {
+  float gap = 10;           // pixels between keys and between rows
+  float max_unit = 110;     // the widest a letter key gets
+  float min_height = 72;    // the touch target's height
+};
+struct PlacedKey {
+  Key key;
+  core::Rect rect;
+};
+struct KeyPad {
+  std::vector<PlacedKey> keys;  // row by row, left to right
+  float height = 0;             // from top_left.y to the last row's bottom
+};
+KeyPad PlaceKeys(const std::vector<KeyRow>& rows, core::ScreenPoint top_left, float width, const KeyMetrics& metrics);
+// The key under p (nullptr between keys or outside).
+const PlacedKey* KeyAt(const KeyPad& pad, core::ScreenPoint p);
 
 }  // namespace atelier::input

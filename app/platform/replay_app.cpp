@@ -84,8 +84,9 @@ class ReplayTargets final : public input::TargetResolver {
   core::Result<core::ScreenPoint> Resolve(const input::Target& target) override {
     using Kind = input::Target::Kind;
     if (target.kind == Kind::Label) {
-      if (auto at = m_screen.controls().Find(target.name)) return *at;
-      return core::Error{"no control labelled \"" + target.name + "\" on screen"};
+      if (auto at = m_screen.controls().Find(target.name, target.in)) return *at;
+      return core::Error{"no control labelled \"" + target.name + "\" on screen" +
+                           (target.in.empty() ? std::string() : std::string(" in \"") + target.in + "\"")};
     }
     if (target.kind == Kind::Card) {
       std::optional<core::ScreenPoint> found;

@@ -80,9 +80,12 @@ void BoardScreen::DrawFacilitator(std::int64_t now_ms) {
       case PanelRequest::ExportToStick: m_export_requested = true; break;
       case PanelRequest::EditSelected:
         if (const core::Card* card = m_selected ? m_session.board().Find(*m_selected) : nullptr) {
-          m_panel.Close();
-          m_editor_actor = core::Actor::Facilitator;
-          m_editor.OpenExisting(*card, m_viewport);
+          if (std::optional<std::size_t> free = FreeEditorFor(*card)) {
+            m_panel.Close();
+            m_editor_actor[*free] = core::Actor::Facilitator;
+            m_editors[*free].OpenExisting(*card, /*left_side=*/*free == 0, m_viewport);
+            m_typing = *free;
+          }
         }
         break;
     }
@@ -102,9 +105,12 @@ void BoardScreen::DrawVoteControls() {
   // On every card, a round "+" at its bottom-right corner: the sign that a touch adds a dot.
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   const float s = m_config.ui_scale;
+  const core::Viewport view = m_zoom.zoomed();  // on the cards as drawn, zoomed or not
+  const core::Rect& map = m_viewport.pixels;
+  draw->PushClipRect(ImVec2(map.x, map.y), ImVec2(map.x + map.w, map.y + map.h), true);
   for (const core::Card* card : m_session.board().InDrawOrder()) {
     const core::Rect b = m_session.board().CardBounds(*card);
-    const core::ScreenPoint corner = m_viewport.ToScreen({b.x + b.w, b.y + b.h});
+    const core::ScreenPoint corner = view.ToScreen({b.x + b.w, b.y + b.h});
     const ImVec2 c(corner.x - 6 * s, corner.y - 6 * s);
     const float r = 20 * s;
     draw->AddCircleFilled(c, r, IM_COL32_WHITE);
@@ -112,6 +118,7 @@ void BoardScreen::DrawVoteControls() {
     draw->AddLine(ImVec2(c.x - r * 0.5f, c.y), ImVec2(c.x + r * 0.5f, c.y), colours::kAccent, 4 * s);
     draw->AddLine(ImVec2(c.x, c.y - r * 0.5f), ImVec2(c.x, c.y + r * 0.5f), colours::kAccent, 4 * s);
   }
+  draw->PopClipRect();
 }
 
 float BoardScreen::DrawLockNotice(float top_y, const core::Rect* countdown) {

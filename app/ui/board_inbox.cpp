@@ -13,9 +13,9 @@ void BoardScreen::DrawPhoneInbox(std::int64_t now_ms) {
   const core::Board& board = m_session.board();
   const std::size_t waiting = core::WaitingCount(board.inbox());
   // The inbox shows what waits even after the setting went back to "Sur le tableau".
-  const bool room = !m_editor.IsOpen() && !m_pin_pad.IsOpen() && !m_inbox.IsOpen();  // beside the panel too
+  const bool room = !editor_open() && !m_pin_pad.IsOpen() && !m_inbox.IsOpen();  // beside the panel too
   if (room && DrawInboxBadge(m_controls, m_fonts, m_config.ui_scale, waiting)) OpenInbox();
-  if (!m_inbox.IsOpen() || m_pin_pad.IsOpen() || m_editor.IsOpen()) return;
+  if (!m_inbox.IsOpen() || m_pin_pad.IsOpen() || editor_open()) return;
   if (m_inbox.who() == core::Actor::Facilitator && now_ms - m_last_touch_ms > m_config.panel_idle_ms) {
     m_inbox.Close();  // left open behind the PIN: a participant must not find it
     return;
@@ -53,8 +53,10 @@ void BoardScreen::DecideInbox(const InboxChoice& choice) {
     case InboxChoice::What::Edit: {
       core::Card draft{.id = 0, .text = card->text, .colour = card->colour, .at = {0.5f, 0.5f}};
       m_editing_inbox = card->id;
-      m_editor_actor = who;
-      m_editor.OpenExisting(draft, m_viewport);
+      m_inbox_editor = 1;  // the right-hand one, as before (the draft sits mid-board); none is open now
+      m_editor_actor[m_inbox_editor] = who;
+      m_editors[m_inbox_editor].OpenExisting(draft, /*left_side=*/false, m_viewport);
+      m_typing = m_inbox_editor;
       m_inbox.Close();
       return;
     }
@@ -64,24 +66,24 @@ void BoardScreen::DecideInbox(const InboxChoice& choice) {
   else if (choice.what == InboxChoice::What::Refuse) ShowMessage(Tr("Carte refusée : elle ne sera pas sur le tableau."), m_now_ms, 3000);
 }
 
-bool BoardScreen::FinishInboxEdit(const std::string& text) {
-  if (!m_editing_inbox) return false;
+bool BoardScreen::FinishInboxEdit(std::size_t editor, const std::string& text) {
+  if (!m_editing_inbox || editor != m_inbox_editor) return false;
   const core::InboxCard* card = m_session.board().FindInbox(*m_editing_inbox);
-  const core::Actor who = m_editor_actor;
+  const core::Actor who = m_editor_actor[editor];
   if (card) {
     const core::Zone* zone = nullptr;
     for (const core::Zone& z : m_session.board().map_template().zones)
       if (z.id == card->zone) zone = &z;
     core::Result<core::Event> done =
-        m_session.Submit(core::AcceptPhoneCard{card->id, PhoneCard(text, m_editor.colour(), zone)}, who);
+        m_session.Submit(core::AcceptPhoneCard{card->id, PhoneCard(text, m_editors[editor].colour(), zone)}, who);
     if (!done.ok()) {
       ShowMessage(done.error().message, m_now_ms);
       return true;  // the editor stays open: the text can be mended
     }
   }
-  m_editor.Close();
+  m_editors[editor].Close();
   m_editing_inbox.reset();
-  m_editor_actor = core::Actor::Kiosk;
+  m_editor_actor[editor] = core::Actor::Kiosk;
   m_inbox.Open(who);  // back to the inbox, where the edit was asked
   return true;
 }

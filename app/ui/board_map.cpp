@@ -31,15 +31,17 @@ void BoardScreen::Handle(const input::Gesture& gesture) {
       Submit(core::VoteCard{tap->card});  // a tap is a dot during a vote phase
     } else if (std::string why = LockedReason(); !why.empty()) {
       ShowMessage(why, m_now_ms);
-    } else if (!m_editor.IsOpen()) {
-      m_editor_actor = core::Actor::Kiosk;
-      m_editor.OpenExisting(*card, m_zoom.zoomed());
+    } else if (std::optional<std::size_t> free = FreeEditorFor(*card)) {
+      m_editor_actor[*free] = core::Actor::Kiosk;
+      m_editors[*free].OpenExisting(*card, /*left_side=*/*free == 0, m_zoom.zoomed());
+      m_typing = *free;
     }
   } else if (const auto* end = std::get_if<input::DragEnded>(&gesture)) {
     if (m_layout.bin.Contains(end->finger.x, end->finger.y)) {
       const core::Card* card = m_session.board().Find(end->card);
       std::string text = card ? card->text : std::string();
-      if (m_editor.IsOpen() && m_editor.card() == end->card) m_editor.Close();
+      for (CardEditor& editor : m_editors)
+        if (editor.IsOpen() && editor.card() == end->card) editor.Close();
       auto done = m_session.Submit(core::DeleteCard{end->card});
       if (done.ok())
         m_toast = Toast{end->card, text, m_now_ms + kToastMs};

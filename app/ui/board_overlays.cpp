@@ -51,9 +51,11 @@ void BoardScreen::DrawRecording() {
 }
 
 void BoardScreen::DrawAddButtons(std::int64_t) {
-  int index = 0;
+  std::size_t index = 0;
   for (const core::Rect& r : {m_layout.add_left, m_layout.add_right}) {
-    bool left = index++ == 0;
+    const std::size_t side = index++;
+    const bool left = side == 0;
+    if (m_editors[side].IsOpen()) continue;  // that side's editor covers it; the other stays free
     ImGui::SetNextWindowPos(Pos(r));
     ImGui::SetNextWindowSize(Size(r));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -67,10 +69,10 @@ void BoardScreen::DrawAddButtons(std::int64_t) {
       if (std::string why = LockedReason(); !why.empty()) {
         ShowMessage(why, m_now_ms);  // locked: say why rather than open an editor that cannot save
       } else {
-        m_editor_actor = core::Actor::Kiosk;
-        m_new_left = left;
+        m_editor_actor[side] = core::Actor::Kiosk;
         m_zoom.ShowWholeMap(m_now_ms);  // the new card lands beside this button, on the whole map
-        m_editor.OpenNew(SpawnPoint(left), left, m_viewport);
+        m_editors[side].OpenNew(SpawnPoint(left), left, m_viewport);
+        m_typing = side;
       }
     }
     ImGui::PopStyleVar();

@@ -38,6 +38,8 @@ void BoardScreen::DrawPileBadges() {
   const core::CardSize size = m_shown_size ? *m_shown_size : board.card_size();
   const std::vector<input::HeldCard> held = m_gestures.Held();
   ImFont* font = m_fonts.large;
+  const core::Rect& map = m_viewport.pixels;  // zoomed in: no badge beyond the map's edges
+  draw->PushClipRect(ImVec2(map.x, map.y), ImVec2(map.x + map.w, map.y + map.h), true);
   for (const auto& [pile, entry] : tops) {
     const auto& [top, count] = entry;
     if (count < 2) continue;
@@ -52,7 +54,7 @@ void BoardScreen::DrawPileBadges() {
     const ImVec2 t = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str());
     const float h = std::max(t.y + 8 * s, 48 * s), w = std::max(t.x + 24 * s, h);
     // Astride the card's top-right corner, so it covers little of the text.
-    const core::ScreenPoint corner = m_viewport.ToScreen({b.x + b.w, b.y});
+    const core::ScreenPoint corner = m_zoom.zoomed().ToScreen({b.x + b.w, b.y});  // as drawn, zoomed or not
     const ImVec2 a(corner.x - w + 12 * s, corner.y - h / 2 + 4 * s);
     const ImVec2 z(a.x + w, a.y + h);
     draw->AddRectFilled(a, z, IM_COL32(0x1f, 0x3a, 0x5f, 0xff), h / 2);
@@ -60,6 +62,7 @@ void BoardScreen::DrawPileBadges() {
     draw->AddText(font, font->FontSize, ImVec2(a.x + (w - t.x) / 2, a.y + (h - t.y) / 2), IM_COL32_WHITE,
                   text.c_str());
   }
+  draw->PopClipRect();
 }
 
 }  // namespace atelier::ui

@@ -22,7 +22,7 @@ BoardScreen::BoardScreen(core::Session& session, Fonts fonts, BoardScreenConfig 
       m_fonts(fonts),
       m_config(std::move(config)),
       m_gestures(input::GestureConfig{.drag_threshold_px = 12 * m_config.ui_scale}),
-      m_editor(m_config.keyboard) {
+      m_editors{CardEditor(m_config.keyboard), CardEditor(m_config.keyboard)} {
   m_panel.SetKeyboardLayout(m_config.keyboard);
 }
 
@@ -32,7 +32,7 @@ void BoardScreen::ApplySettings(Fonts fonts, BoardScreenConfig config, std::stri
   m_fonts = fonts;
   m_config = std::move(config);
   m_gestures.set_config(input::GestureConfig{.drag_threshold_px = 12 * m_config.ui_scale});
-  m_editor.SetKeyboardLayout(m_config.keyboard);
+  for (CardEditor& editor : m_editors) editor.SetKeyboardLayout(m_config.keyboard);
   m_panel.SetKeyboardLayout(m_config.keyboard);
   m_settings_problem = std::move(problem);  // said on the Réglages page (a board message would sit under the panel)
 }
@@ -85,13 +85,16 @@ ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
   ImGuiMouse mouse;
   mouse.at = {-FLT_MAX, -FLT_MAX};
   for (const InputItem& item : input.items) {
+    // A physical keyboard types into the editor used last (or the only one open).
+    if (!m_editors[m_typing].IsOpen()) m_typing = 1 - m_typing;
+    CardEditor& typing = m_editors[m_typing];
     if (const auto* pointer = std::get_if<input::PointerEvent>(&item)) {
       Handle(*pointer, mouse);
     } else if (const auto* text = std::get_if<TypedText>(&item)) {
-      if (m_editor.IsOpen()) m_editor.Type(text->utf8);
+      if (typing.IsOpen()) typing.Type(text->utf8);
       else if (m_panel.Type(text->utf8)) m_last_touch_ms = m_now_ms;  // renaming a map label
     } else if (const auto* key = std::get_if<KeyPress>(&item)) {
-      if (m_editor.IsOpen()) FinishEditing(m_editor.Key(*key));
+      if (typing.IsOpen()) FinishEditing(m_typing, typing.Key(*key));
       else if (m_panel.Key(*key)) m_last_touch_ms = m_now_ms;
     }
   }
@@ -100,7 +103,7 @@ ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
     m_owners[*m_corner_pointer] = Owner::Swallowed;
     m_corner_pointer.reset();
     if (m_config.pins) {
-      m_editor.Close();  // the pad takes the whole screen; a half-typed card would be lost anyway
+      for (CardEditor& editor : m_editors) editor.Close();  // the pad takes the whole screen
       m_pin_for_inbox = false;  // the corner opens the panel
       m_pin_pad.OpenToEnter(*m_config.pins);
       m_gestures.CancelAll();
@@ -111,7 +114,7 @@ ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
     m_selected.reset();
   }
   if (m_pin_pad.IsOpen() && m_now_ms - m_last_touch_ms > m_config.panel_idle_ms) m_pin_pad.Close();
-  if (m_config.idle_ms > 0 && !m_idle && m_now_ms - m_last_touch_ms > m_config.idle_ms && !m_editor.IsOpen() &&
+  if (m_config.idle_ms > 0 && !m_idle && m_now_ms - m_last_touch_ms > m_config.idle_ms && !editor_open() &&
       !m_panel.IsOpen() && !m_pin_pad.IsOpen() && m_owners.empty())
     m_idle = true;
   for (const input::Gesture& g : m_gestures.Tick(m_now_ms)) Handle(g);
@@ -129,6 +132,8 @@ ImGuiMouse BoardScreen::HandleInput(const FrameInput& input) {
 
 void BoardScreen::ForgetPointers() {
   m_gestures.CancelAll();
+  m_editor_fingers.CancelAll();
+  for (CardEditor& editor : m_editors) editor.LetGo();
   m_ui_pointer.reset();
   m_tray.CancelAll();
   m_owners.clear();
@@ -137,6 +142,8 @@ void BoardScreen::ForgetPointers() {
 
 void BoardScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
   using Phase = input::PointerEvent::Phase;
+  const std::vector<core::Rect> editors{m_editors[0].Panel(), m_editors[1].Panel()};
+  std::optional<std::size_t> editor;  // the card editor this finger went down in, if any
   if (event.phase == Phase::Down) {
     m_last_touch_ms = m_now_ms;
     const bool modal = m_pin_pad.IsOpen();
@@ -149,6 +156,8 @@ void BoardScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
       m_corner_down_ms = m_now_ms;
     } else if (!modal && m_tray.Press(event.pointer, event.at)) {
       m_owners[event.pointer] = Owner::Tray;
+    } else if (!modal && (editor = m_editor_fingers.Route(event, editors))) {
+      m_owners[event.pointer] = Owner::Editor;  // its keys, hit-tested by the editor, not ImGui
     } else {
       bool on_ui = modal || m_controls.Covers(event.at);
       bool on_tray = m_tray.Band().Contains(event.at.x, event.at.y);  // between its cards: nothing
@@ -176,6 +185,12 @@ void BoardScreen::Handle(const input::PointerEvent& event, ImGuiMouse& mouse) {
     for (const input::Gesture& g : m_gestures.Feed(event, m_session.board(), m_zoom.zoomed())) Handle(g);
   } else if (owner->second == Owner::Tray) {
     HandleTray(event);
+  } else if (owner->second == Owner::Editor) {
+    if (event.phase != Phase::Down) editor = m_editor_fingers.Route(event, editors);
+    if (editor && m_editors[*editor].IsOpen()) {
+      m_typing = *editor;
+      FinishEditing(*editor, m_editors[*editor].Feed(event));
+    }
   } else {
     mouse = {.on_ui = true, .at = event.at, .down = event.phase == Phase::Down || event.phase == Phase::Move};
   }
@@ -194,37 +209,47 @@ void BoardScreen::Submit(const core::Command& command) {
   if (!done.ok()) ShowMessage(done.error().message, m_now_ms);
 }
 
-void BoardScreen::FinishEditing(CardEditor::Outcome outcome) {
+void BoardScreen::FinishEditing(std::size_t which, CardEditor::Outcome outcome) {
+  CardEditor& editor = m_editors[which];
   if (outcome == CardEditor::Outcome::Cancelled) {
-    m_editor.Close();
-    if (m_editing_inbox) {  // back to the inbox: the card still waits there
+    editor.Close();
+    if (m_editing_inbox && m_inbox_editor == which) {  // back to the inbox: the card still waits there
       m_editing_inbox.reset();
-      m_inbox.Open(std::exchange(m_editor_actor, core::Actor::Kiosk));
+      m_inbox.Open(std::exchange(m_editor_actor[which], core::Actor::Kiosk));
     }
   } else if (outcome == CardEditor::Outcome::Validated) {
-    std::string text = core::SanitizeCardText(m_editor.text());
+    std::string text = core::SanitizeCardText(editor.text());
     if (text.empty()) {
       ShowMessage(Tr("Écrivez quelques mots sur la carte, ou touchez « Annuler »."), m_now_ms);
       return;
     }
-    if (FinishInboxEdit(text)) return;  // an inbox card, edited then accepted (board_inbox.cpp)
-    const core::Card* card = m_editor.card() ? m_session.board().Find(*m_editor.card()) : nullptr;
-    bool unchanged = card && card->text == text && card->colour == m_editor.colour();
+    if (FinishInboxEdit(which, text)) return;  // an inbox card, edited then accepted (board_inbox.cpp)
+    const core::Card* card = editor.card() ? m_session.board().Find(*editor.card()) : nullptr;
+    bool unchanged = card && card->text == text && card->colour == editor.colour();
     if (!unchanged) {  // validating an untouched card just closes the editor
       core::Result<core::Event> done =
-          m_editor.card() ? m_session.Submit(core::EditCard{*m_editor.card(), text, m_editor.colour()}, m_editor_actor)
-                          : m_session.Submit(NewCard(text, m_editor.colour(), m_new_left), m_editor_actor);
+          editor.card() ? m_session.Submit(core::EditCard{*editor.card(), text, editor.colour()}, m_editor_actor[which])
+                        : m_session.Submit(NewCard(text, editor.colour(), editor.left_side()), m_editor_actor[which]);
       if (!done.ok()) {
         ShowMessage(done.error().message, m_now_ms);
         return;
       }
     }
-    m_editor.Close();
+    editor.Close();
   }
-  if (!m_editor.IsOpen() && m_editor_actor == core::Actor::Facilitator) {
-    m_editor_actor = core::Actor::Kiosk;
+  if (!editor.IsOpen() && m_editor_actor[which] == core::Actor::Facilitator) {
+    m_editor_actor[which] = core::Actor::Kiosk;
     m_panel.Open(/*cards=*/true);  // back to moderation, where the edit was asked
   }
+}
+
+std::optional<std::size_t> BoardScreen::FreeEditorFor(const core::Card& card) const {
+  for (const CardEditor& editor : m_editors)
+    if (editor.IsOpen() && editor.card() == card.id) return std::nullopt;  // someone edits it already
+  const std::size_t side = card.at.x < 0.5f ? 0 : 1;
+  if (!m_editors[side].IsOpen()) return side;
+  if (!m_editors[1 - side].IsOpen()) return 1 - side;
+  return std::nullopt;
 }
 
 std::string BoardScreen::LockedReason() const {
@@ -269,19 +294,20 @@ void BoardScreen::Draw(std::int64_t now_ms) {
   if (m_session.board().locked())
     bottom = std::max(bottom, DrawLockNotice(top, countdown ? &*countdown : nullptr) + 10 * m_config.ui_scale);
   m_message_top = bottom;  // messages go under the countdown and the lock notice, never over them
-  if (m_editor.IsOpen() || m_panel.IsOpen() || m_pin_pad.IsOpen()) m_tray.Close();  // they need the room
+  if (editor_open() || m_panel.IsOpen() || m_pin_pad.IsOpen()) m_tray.Close();  // they need the room
   if (m_tray.IsOpen()) {
     m_tray.DrawControls(m_controls, m_fonts, m_config.ui_scale);
   } else {
-    if (!m_editor.IsOpen() && !m_panel.IsOpen() && !m_inbox.IsOpen()) DrawAddButtons(now_ms);
-    if (!m_editor.IsOpen() && !m_panel.IsOpen() && m_tray.HasDeck()) DrawDeckButton();
+    if (!m_panel.IsOpen() && !m_inbox.IsOpen()) DrawAddButtons(now_ms);  // each beside no open editor
+    if (!editor_open() && !m_panel.IsOpen() && m_tray.HasDeck()) DrawDeckButton();
     if (!m_panel.IsOpen()) DrawBin();
   }
   m_loose.clear();
   m_tray.AppendLoose(m_loose);
   DrawToast(now_ms);
-  if (m_editor.IsOpen() && !m_pin_pad.IsOpen())
-    FinishEditing(m_editor.Draw(m_controls, m_fonts, m_config.ui_scale, m_now_ms));
+  for (std::size_t i = 0; i < m_editors.size(); ++i)  // their keys answer in HandleInput (Feed)
+    if (m_editors[i].IsOpen() && !m_pin_pad.IsOpen())
+      m_editors[i].Draw(m_controls, EditorScope(i), m_fonts, m_config.ui_scale, m_now_ms);
   DrawPhoneInbox(now_ms);
   DrawPhoneQr();
   if (!m_panel.IsOpen()) {  // while zoomed, under "Enregistré"

@@ -1,6 +1,6 @@
 // The participants' screen: the map with its cards (drawn by render/ underneath), the two
-// "Ajouter une carte" buttons, the bin with its "Annuler" toast, short messages, and the card
-// editor with its on-screen keyboard. It turns fingers into commands for the session; it never
+// "Ajouter une carte" buttons, the bin with its "Annuler" toast, short messages, and the two card
+// editors with their on-screen keyboards (one per side: two people can write at once). It turns fingers into commands for the session; it never
 // changes the board itself. Also what the facilitator reaches from it: a 3-second press on the
 // discreet mark in the top-left corner (a ring fills while it is held) opens the PIN pad, then
 // the facilitator's panel; the phase countdown, the vote controls, the locked-board notice and
@@ -9,6 +9,7 @@
 // Per frame: HandleInput (before ImGui::NewFrame) → Draw (between NewFrame and Render) →
 // View (what the renderer draws under the overlay).
 #pragma once
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -74,7 +75,7 @@ class BoardScreen {
   // Where the map is drawn now: zoomed in (board_zoom.cpp) or the whole map, fitted.
   core::Viewport viewport() const { return m_zoom.zoomed(); }
   const core::MapView& map_view() const { return m_zoom.view(); }
-  bool editor_open() const { return m_editor.IsOpen(); }
+  bool editor_open() const { return m_editors[0].IsOpen() || m_editors[1].IsOpen(); }
   void ShowMessage(std::string french, std::int64_t now_ms, std::int64_t duration_ms = 6000);
   // A card from a phone (the one function for where it lands, docs/phones.md): at the nearest
   // free place to its zone's middle when the phone chose one, else as from the right-hand button.
@@ -124,8 +125,9 @@ class BoardScreen {
   };
   // Who a finger that is down belongs to: the board's gestures, the ImGui controls, the corner
   // mark (the facilitator's long press), the deck's tray (a card pulled out of it), or nobody
-  // (the touch that wakes the idle board, a touch on the tray's empty band).
-  enum class Owner { Board, Ui, Corner, Tray, Swallowed };
+  // (the touch that wakes the idle board, a touch on the tray's empty band), or a card editor
+  // (it went down in one: m_editor_fingers says which).
+  enum class Owner { Board, Ui, Corner, Tray, Editor, Swallowed };
 
   Layout ComputeLayout(int fb_w, int fb_h) const;
   void Handle(const input::PointerEvent& event, ImGuiMouse& mouse);
@@ -151,7 +153,7 @@ class BoardScreen {
   void DrawPhoneInbox(std::int64_t now_ms);
   void OpenInbox();
   void DecideInbox(const InboxChoice& choice);
-  bool FinishInboxEdit(const std::string& text);  // true: it was an inbox card being edited
+  bool FinishInboxEdit(std::size_t editor, const std::string& text);  // true: it was an inbox card
   // The phones' QR code and "Ajoutez une carte depuis votre téléphone" (board_phones.cpp): where
   // it stands (empty when not shown), and drawing it.
   core::Rect PhoneQrRect() const;
@@ -159,7 +161,12 @@ class BoardScreen {
   core::Rect CornerRect() const;
   // Why a participant cannot change the board now (locked), or empty.
   std::string LockedReason() const;
-  void FinishEditing(CardEditor::Outcome outcome);
+  // What a card editor's keys asked (Valider, Annuler); editor: 0 left, 1 right.
+  void FinishEditing(std::size_t editor, CardEditor::Outcome outcome);
+  // The editor to open for a card tapped (or chosen by the facilitator): the one on the card's
+  // side if it is closed, else the other one; none when both are open or one has that card.
+  std::optional<std::size_t> FreeEditorFor(const core::Card& card) const;
+  static const char* EditorScope(std::size_t editor) { return editor == 0 ? "editor-left" : "editor-right"; }
   core::MapPoint SpawnPoint(bool left) const;
   // A new card from the add button on that side: it lands in the band beside the button
   // (core/landing.h), clear of the screen's buttons.
@@ -176,7 +183,9 @@ class BoardScreen {
   BoardScreenConfig m_config;
   Controls m_controls;
   input::GestureTracker m_gestures;
-  CardEditor m_editor;
+  std::array<CardEditor, 2> m_editors;  // left, right: two people can write at once
+  input::PanelRouter m_editor_fingers;   // which editor each finger went down in
+  std::size_t m_typing = 0;              // the editor a physical keyboard types into: the last used
   core::Viewport m_viewport;
   int m_framebuffer_w = 0;
   int m_framebuffer_h = 0;
@@ -202,13 +211,15 @@ class BoardScreen {
   ExportView m_export_view;
   std::optional<bool> m_export_requested;  // true: to the USB stick
   std::string m_title;
-  core::Actor m_editor_actor = core::Actor::Kiosk;  // the facilitator edits through moderation
+  // Per editor: who edits (the facilitator edits through moderation).
+  std::array<core::Actor, 2> m_editor_actor{core::Actor::Kiosk, core::Actor::Kiosk};
   PinPad m_pin_pad;
   core::PinGuard m_pin_guard;
   FacilitatorPanel m_panel;
   PhoneInbox m_inbox;
   bool m_pin_for_inbox = false;                     // the PIN pad opens the inbox, not the panel
-  std::optional<core::InboxId> m_editing_inbox;     // the inbox card in the editor, if any
+  std::optional<core::InboxId> m_editing_inbox;     // the inbox card in an editor, if any
+  std::size_t m_inbox_editor = 1;                   // and which editor it is in
   std::optional<core::CardId> m_selected;           // chosen in the panel's Cartes page
   std::vector<core::CardId> m_highlighted;          // for View()
   std::optional<int> m_corner_pointer;
@@ -226,7 +237,6 @@ class BoardScreen {
     std::int64_t start_ms = 0;
     std::vector<core::CardMoved> moves;  // sorted by id
   };
-  bool m_new_left = true;                  // which add button opened the editor for a new card
   std::int64_t m_seen_events = -1;         // the session's event count FollowBoard last saw
   std::vector<Landed> m_landed;            // cards glowing where they landed
   std::vector<render::Glow> m_glows;       // for View()

@@ -1,15 +1,21 @@
 // The card editor: a panel with the card as it will look, the colour choice and the on-screen
 // keyboard (input::Keyboard decides what keys do; this file only draws them). It edits an
-// app-owned core::TextEdit, so ImGui's focus rules never eat a keystroke. One editor at a
-// time; the rest of the board stays usable by other fingers while it is open.
+// app-owned core::TextEdit, so ImGui's focus rules never eat a keystroke. The board has two,
+// one per side, so two people can write at once: each is driven only by the fingers that went
+// down in its own panel (Feed, hit-tested here, not through ImGui's single mouse), and ImGui
+// only draws it. The rest of the board stays usable by other fingers where it is not covered.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/card.h"
 #include "core/geometry.h"
 #include "core/text_edit.h"
+#include "input/pointer.h"
+#include "input/tap_targets.h"
 #include "ui/onscreen_keyboard.h"
 #include "ui/controls.h"
 #include "ui/frame_input.h"
@@ -26,29 +32,42 @@ class CardEditor {
 
   // A new card, to be put at spawn; the panel opens on the side of the button that asked.
   void OpenNew(core::MapPoint spawn, bool left_side, const core::Viewport& viewport);
-  // An existing card: the panel opens on the card's half of the screen, away from the card.
+  // An existing card: the panel opens on left_side's half of the screen (the card's own half
+  // unless the board chose otherwise), away from the card vertically.
   void OpenExisting(const core::Card& card, const core::Viewport& viewport);
-  void Close() { m_open = false; }
+  void OpenExisting(const core::Card& card, bool left_side, const core::Viewport& viewport);
+  void Close();
 
   bool IsOpen() const { return m_open; }
   std::optional<core::CardId> card() const { return m_card; }
   const std::string& text() const { return m_edit.text(); }
   const std::string& colour() const { return m_colour; }
   core::MapPoint spawn() const { return m_spawn; }
+  bool left_side() const { return m_left_side; }
+
+  // Where the panel stood when last drawn (empty while closed, and until its first frame):
+  // fingers that go down in it are this editor's.
+  core::Rect Panel() const { return m_open ? m_panel : core::Rect{}; }
+  // A finger routed to this editor (it went down in Panel()): a tap on a key or a colour.
+  Outcome Feed(const input::PointerEvent& event);
+  bool Holding() const { return m_taps.Holding(); }  // a finger is down on it
+  void LetGo() { m_taps.CancelAll(); }               // another screen takes the fingers
 
   // A physical keyboard.
   void Type(std::string_view utf8);
   Outcome Key(KeyPress key);
 
-  // Draws the panel (between ImGui::NewFrame and Render); says whether it was validated.
-  Outcome Draw(Controls& controls, const Fonts& fonts, float scale, std::int64_t now_ms);
+  // Lays out and draws the panel (between ImGui::NewFrame and Render). Its keys and colours are
+  // recorded in controls under scope ("editor-left", "editor-right") for scripts.
+  void Draw(Controls& controls, std::string_view scope, const Fonts& fonts, float scale, std::int64_t now_ms);
 
  private:
   void Open(const core::Viewport& viewport);
   void Insert(std::string_view utf8);
-  void DrawPreview(const Fonts& fonts, float scale, float width);
-  void DrawColours(Controls& controls, const Fonts& fonts, float scale, float width);
-  Outcome DrawKeyboard(Controls& controls, const Fonts& fonts, float scale, float width);
+  void Lay(const Fonts& fonts, float scale);  // m_panel, m_preview, m_colours, the keys, m_taps
+  void SetTargets();
+  void DrawPreview(ImDrawList* draw, const Fonts& fonts, float scale);
+  void DrawColours(ImDrawList* draw, Controls& controls, std::string_view scope, const Fonts& fonts, float scale);
 
   OnScreenKeyboard m_keyboard;
   core::TextEdit m_edit;
@@ -58,9 +77,12 @@ class CardEditor {
   bool m_open = false;
   bool m_left_side = true;
   bool m_at_top = false;  // the panel hangs from the top (the card is in the lower half)
-  // The preview's height: 150 design px, less on a short screen so the keyboard's last row
-  // (Valider) stays on it — the keys keep their 19 mm, the preview gives way.
-  float m_preview_h = 0;
+  // Where things stand (Lay). The preview is 150 design px high, less on a short screen so the
+  // keyboard's last row (Valider) stays on it — the keys keep their 19 mm, the preview gives way.
+  core::Rect m_panel, m_preview;
+  core::ScreenPoint m_title_at, m_warning_at;
+  std::vector<core::Rect> m_colours;  // one per palette colour
+  input::TapTargets m_taps;           // keys ("key:" id) and colours ("colour:" name)
   core::Viewport m_viewport;
   bool m_too_long = false;  // the last insertion was cut at the 200-character limit
   std::int64_t m_now_ms = 0;

@@ -2,9 +2,7 @@
 
 namespace atelier::ui {
 
-namespace {
-
-ImVec4 Fill(ButtonLook look) {
+ImVec4 ButtonFill(ButtonLook look) {
   switch (look) {
     case ButtonLook::Primary: return ImVec4(0.11f, 0.37f, 0.66f, 1);
     case ButtonLook::Valider: return ImVec4(0.12f, 0.48f, 0.24f, 1);
@@ -13,6 +11,8 @@ ImVec4 Fill(ButtonLook look) {
   }
   return ImVec4(0.91f, 0.90f, 0.87f, 1);
 }
+
+namespace {
 
 core::Rect LastItemRect() {
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
@@ -29,7 +29,7 @@ void Controls::BeginFrame() {
 }
 
 bool Controls::Button(const char* label, ImVec2 size, ButtonLook look, ImFont* font) {
-  ImVec4 fill = Fill(look);
+  ImVec4 fill = ButtonFill(look);
   ImVec4 pressed(fill.x * 0.8f, fill.y * 0.8f, fill.z * 0.8f, 1);
   ImGui::PushStyleColor(ImGuiCol_Button, fill);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, fill);
@@ -45,7 +45,9 @@ bool Controls::Button(const char* label, ImVec2 size, ButtonLook look, ImFont* f
   return pressed_now;
 }
 
-void Controls::Record(std::string_view label, core::Rect rect) { m_drawn.push_back({std::string(label), rect}); }
+void Controls::Record(std::string_view label, core::Rect rect, std::string_view scope) {
+  m_drawn.push_back({std::string(label), rect, std::string(scope)});
+}
 
 void Controls::Cover(core::Rect rect) { m_covers_drawn.push_back(rect); }
 
@@ -54,9 +56,9 @@ void Controls::CoverCurrentWindow() {
   Cover({pos.x, pos.y, size.x, size.y});
 }
 
-std::optional<core::ScreenPoint> Controls::Find(std::string_view label) const {
+std::optional<core::ScreenPoint> Controls::Find(std::string_view label, std::string_view scope) const {
   for (const Entry& e : m_shown)
-    if (e.label == label) return core::ScreenPoint{e.rect.x + e.rect.w / 2, e.rect.y + e.rect.h / 2};
+    if (e.label == label && (scope.empty() || e.scope == scope)) return core::ScreenPoint{e.rect.x + e.rect.w / 2, e.rect.y + e.rect.h / 2};
   return std::nullopt;
 }
 

@@ -14,6 +14,7 @@
 namespace atelier::ui {
 
 enum class ButtonLook { Plain, Primary, Valider, Danger };
+ImVec4 ButtonFill(ButtonLook look);  // the colour of a button of that look (drawn by Button or by hand)
 
 class Controls {
  public:
@@ -21,13 +22,16 @@ class Controls {
 
   // A big button; records its visible label (the part before "##") and rectangle.
   bool Button(const char* label, ImVec2 size, ButtonLook look = ButtonLook::Plain, ImFont* font = nullptr);
-  // Records a labelled area drawn by other means (a colour swatch, the bin).
-  void Record(std::string_view label, core::Rect rect);
+  // Records a labelled area drawn by other means (a colour swatch, the bin, a key the app
+  // hit-tests itself). scope names the panel it is in when the same label shows twice (the two
+  // card editors: "editor-left", "editor-right"), so a script can say which one it means.
+  void Record(std::string_view label, core::Rect rect, std::string_view scope = {});
   // A panel (ImGui window) that covers the board where it stands.
   void Cover(core::Rect rect);
   void CoverCurrentWindow();
 
-  std::optional<core::ScreenPoint> Find(std::string_view label) const;  // centre of the first match
+  // The centre of the first control with that label (in that scope, unless scope is empty).
+  std::optional<core::ScreenPoint> Find(std::string_view label, std::string_view scope = {}) const;
   bool Covers(core::ScreenPoint p) const;
   std::vector<std::string> Labels() const;  // for error messages
 
@@ -35,6 +39,7 @@ class Controls {
   struct Entry {
     std::string label;
     core::Rect rect;
+    std::string scope;
   };
   std::vector<Entry> m_drawn, m_shown;
   std::vector<core::Rect> m_covers_drawn, m_covers_shown;

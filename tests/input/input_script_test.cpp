@@ -165,6 +165,20 @@ TEST(ScriptParse, ErrorsNameTheLineAndTheProblem) {
   }
 }
 
+TEST(ScriptParse, ALabelMayNameThePanelItIsIn) {
+  // The two card editors show the same keys: "in" says which keyboard a label is on.
+  Script s = Parse(R"({"t": 0, "tap": {"label": "a", "in": "editor-right"}, "id": 1})");
+  ASSERT_EQ(s.steps.size(), 1u);
+  EXPECT_EQ(s.steps[0].target.kind, Target::Kind::Label);
+  EXPECT_EQ(s.steps[0].target.name, "a");
+  EXPECT_EQ(s.steps[0].target.in, "editor-right");
+  EXPECT_EQ(s.steps[0].pointer, 1);
+  EXPECT_NE(s.steps[0].target.Describe().find("editor-right"), std::string::npos);
+  EXPECT_NE(ParseError(R"({"tap": {"card": "Canva", "in": "editor-left"}})").find("\"in\" goes with a \"label\""),
+            std::string::npos);
+  EXPECT_NE(ParseError(R"({"tap": {"label": "a", "in": ""}})").find("\"in\" must be"), std::string::npos);
+}
+
 TEST(ScriptParse, LoadScriptErrorsStartWithThePath) {
   auto missing = LoadScript("/nonexistent/script.jsonl");
   ASSERT_FALSE(missing.ok());
