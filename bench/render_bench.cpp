@@ -47,6 +47,32 @@ void BM_PaintBoard(benchmark::State& state) {
 }
 BENCHMARK(BM_PaintBoard)->Arg(0)->Arg(200)->Arg(2000)->Unit(benchmark::kMicrosecond);
 
+// The painter's part of a frame drawn through the kiosk's cached layer (render/board_layer.h)
+// while one card is dragged: finding the still cards, then painting what goes over the layer.
+void BM_PaintOverLayerOneDragged(benchmark::State& state) {
+  auto font = render::Font::Load(ATELIER_BENCH_FONT);
+  if (!font.ok()) {
+    state.SkipWithError(font.error().message.c_str());
+    return;
+  }
+  render::BoardPainter painter(font.value());
+  core::Board board = BoardWith(static_cast<int>(state.range(0)));
+  const core::Card* card = board.InDrawOrder().front();
+  const render::HeldCard held[] = {{card->id, {0.5f, 0.5f}}};
+  render::BoardView view{.board = &board, .viewport = core::Viewport::Fit(1920, 1080), .framebuffer_w = 1920,
+                         .framebuffer_h = 1080, .held = held};
+  render::DrawList list;
+  painter.Paint(view, list);
+  for (auto _ : state) {
+    list.Clear();
+    const std::size_t still = painter.StillCards(view);
+    painter.PaintMoving(view, still, list);
+    benchmark::DoNotOptimize(list);
+  }
+  state.counters["quads"] = static_cast<double>(list.quads().size());
+}
+BENCHMARK(BM_PaintOverLayerOneDragged)->Arg(200)->Arg(2000)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
 }  // namespace atelier
 

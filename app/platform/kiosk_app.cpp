@@ -526,6 +526,8 @@ int RunKiosk(const KioskOptions& options) {
                 live->session->board().cards().size(), frame_ms.size(), frame_ms[frame_ms.size() / 2],
                 frame_ms[frame_ms.size() * 95 / 100], frame_ms.back());
     std::printf("resident memory: %ld kB (peak %ld kB)\n", ResidentKb("VmRSS:"), ResidentKb("VmHWM:"));
+    if (renderer.value()->using_layer())
+      std::printf("cached layer drawn %zu times\n", renderer.value()->layer_redraws());
   }
   return exit_code;
 }

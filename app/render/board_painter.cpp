@@ -422,7 +422,8 @@ void BoardPainter::PaintMoving(const BoardView& view, std::size_t still, DrawLis
     paint_loose(false);
   }
   for (const HeldCard& h : view.held)
-    if (const core::Card* card = view.board->Find(h.id)) PaintCard(*card, h.at, size, view, true, GlowOf(card->id), out);
+    if (const core::Card* card = view.board->Find(h.id))
+      PaintCard(*card, h.at, h.size.w > 0 ? h.size : size, view, true, GlowOf(card->id), out);
   paint_loose(true);
 }
 

@@ -17,6 +17,9 @@ namespace atelier::render {
 struct HeldCard {
   core::CardId id = 0;
   core::MapPoint at;
+  // The size it is drawn at (w 0: the view's card size). A card under a finger keeps the size
+  // it had when the finger took it, whatever happens to the board's size meanwhile.
+  core::CardSize size{0, 0};
 };
 
 // A card that changed a moment ago (replay): a glow of this strength, 0 (none) … 1 (full), so

@@ -279,7 +279,16 @@ void BoardScreen::Draw(std::int64_t now_ms) {
   FollowBoard(now_ms);
   m_controls.BeginFrame();
   m_held.clear();
-  for (const input::HeldCard& h : m_gestures.Held()) m_held.push_back({h.card, h.centre});
+  // A held card keeps the size it was taken at: a card landing meanwhile (another finger, a
+  // phone) may step the board's size down, but the card under the finger does not jump.
+  const std::vector<input::HeldCard> held = m_gestures.Held();
+  std::erase_if(m_grabbed_size, [&](const auto& entry) {
+    return std::none_of(held.begin(), held.end(), [&](const input::HeldCard& h) { return h.card == entry.first; });
+  });
+  for (const input::HeldCard& h : held) {
+    const auto [it, fresh] = m_grabbed_size.try_emplace(h.card, m_shown_size.value_or(m_session.board().card_size()));
+    m_held.push_back({h.card, h.centre, it->second});
+  }
 
   m_highlighted.clear();
   if (m_panel.Choosing() && m_selected && m_session.board().Find(*m_selected)) m_highlighted.push_back(*m_selected);

@@ -195,6 +195,7 @@ class BoardScreen {
   std::map<int, core::ScreenPoint> m_fingers;    // where each down pointer is
   std::optional<int> m_ui_pointer;               // the finger driving ImGui's mouse, if any
   std::vector<render::HeldCard> m_held;          // cards under fingers, for View()
+  std::map<core::CardId, core::CardSize> m_grabbed_size;  // each held card's size when it was taken
   DeckTray m_tray;
   std::uint64_t m_deck_version = ~0ull;          // the library's, when the tray last took its cards
   std::vector<render::LooseCard> m_loose;        // the tray's cards, for View()

@@ -77,6 +77,7 @@ std::string DescribeStep(const core::UndoStep& step, const core::Board& board) {
         else if constexpr (std::is_same_v<E, core::CardsPiled>) return Tr("regroupement des doublons");
         else if constexpr (std::is_same_v<E, core::PileSpread>) return Tr("étalement d'une pile");
         else if constexpr (std::is_same_v<E, core::InboxRefused>) return Tr("refus d'une carte de téléphone");
+        else if constexpr (std::is_same_v<E, core::CardSizeSet>) return Tr("changement de taille des cartes");
         else return Tr("renommage de « {1} »", {e.text});
       },
       step.what);
@@ -263,6 +264,7 @@ void FacilitatorPanel::DrawBoardPage(Controls& controls, const Fonts& fonts, flo
   // "Regrouper les doublons" (core/pile.h): same text, same zone → one pile; a tap fans it out.
   if (controls.Button(Tr("Regrouper les doublons"), full, ButtonLook::Primary, fonts.large))
     Submit(session, core::GroupDuplicates{}, message);
+  DrawCardSizeChoice(controls, fonts, s, w, session, message);
   ImGui::Spacing();
   Heading(fonts, Tr("Revenir en arrière"));
   const auto& undo = board.facilitation().undo;
@@ -279,6 +281,44 @@ void FacilitatorPanel::DrawBoardPage(Controls& controls, const Fonts& fonts, flo
       !redo.empty())
     Submit(session, core::Redo{}, message);
   Line(fonts, Tr("Chaque pas est enregistré : le replay le montre et rien n'est perdu."), colours::kInkSoft);
+}
+
+// "Taille des cartes" (core/card_size.h): automatic, or one of three fixed steps; an event, so
+// the replay and the exports draw the same size, and "Défaire" takes it back.
+void FacilitatorPanel::DrawCardSizeChoice(Controls& controls, const Fonts& fonts, float s, float w,
+                                          core::Session& session, std::string& message) {
+  const core::Board& board = session.board();
+  ImGui::Spacing();
+  Heading(fonts, Tr("Taille des cartes"));
+  const std::pair<core::CardSizeChoice, const char*> choices[] = {{core::CardSizeChoice::Auto, Tr("Automatique")},
+                                                                  {core::CardSizeChoice::Large, Tr("Grandes")},
+                                                                  {core::CardSizeChoice::Medium, Tr("Moyennes")},
+                                                                  {core::CardSizeChoice::Small, Tr("Petites")}};
+  const float button_w = (w - 3 * 12 * s) / 4;
+  for (std::size_t i = 0; i < std::size(choices); ++i) {
+    const auto& [choice, label] = choices[i];
+    if (i > 0) ImGui::SameLine();
+    const bool chosen = board.card_size_choice() == choice;
+    if (controls.Button(label, ImVec2(button_w, kRowH * s), chosen ? ButtonLook::Primary : ButtonLook::Plain,
+                        fonts.body) &&
+        !chosen)
+      Submit(session, core::SetCardSize{choice}, message);
+  }
+  if (board.card_size_choice() == core::CardSizeChoice::Auto)
+    Line(fonts, Tr("Les cartes rapetissent d'elles-mêmes quand le tableau se remplit."), colours::kInkSoft);
+  const std::vector<const core::Zone*> over = board.OverfullZones();
+  if (board.card_size_choice() != core::CardSizeChoice::Auto && !over.empty()) {
+    std::string names;
+    for (const core::Zone* z : over) {
+      if (!names.empty()) names += ", ";
+      names += Quoted(z->label.fr);
+    }
+    Line(fonts,
+         Tr("Trop de cartes pour cette taille dans {1} : elles ne tiennent pas sans se chevaucher. Choisissez des "
+            "cartes plus petites.",
+            {names}),
+         colours::kDanger);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -93,6 +93,8 @@ class FacilitatorPanel {
   void Submit(core::Session& session, const core::Command& command, std::string& message);
   void DrawBoardPage(Controls& controls, const Fonts& fonts, float s, float w, core::Session& session,
                      std::string& message);
+  void DrawCardSizeChoice(Controls& controls, const Fonts& fonts, float s, float w, core::Session& session,
+                          std::string& message);
   void DrawPhasesPage(Controls& controls, const Fonts& fonts, float s, float w, core::Session& session,
                       std::string& message);
   PanelRequest DrawCardsPage(Controls& controls, const Fonts& fonts, float s, float w, core::Session& session,
