@@ -259,10 +259,13 @@ void FacilitatorPanel::DrawBoardPage(Controls& controls, const Fonts& fonts, flo
   Heading(fonts, Tr("Ranger"));
   Line(fonts, Tr("Les cartes de chaque zone se rangent sans se cacher, en gardant leur hauteur d'impact."),
        colours::kInkSoft);
-  if (controls.Button(Tr("Ranger la carte"), full, ButtonLook::Primary, fonts.large))
+  // Beside it, on the same row (the page keeps its height), "Regrouper les doublons"
+  // (core/pile.h): same text, same zone → one pile; a tap fans it out.
+  const ImVec2 pair((w - 12 * s) / 2, kRowH * s);
+  if (controls.Button(Tr("Ranger la carte"), pair, ButtonLook::Primary, fonts.body))
     Submit(session, core::ArrangeBoard{}, message);
-  // "Regrouper les doublons" (core/pile.h): same text, same zone → one pile; a tap fans it out.
-  if (controls.Button(Tr("Regrouper les doublons"), full, ButtonLook::Primary, fonts.large))
+  ImGui::SameLine();
+  if (controls.Button(Tr("Regrouper les doublons"), pair, ButtonLook::Primary, fonts.body))
     Submit(session, core::GroupDuplicates{}, message);
   DrawCardSizeChoice(controls, fonts, s, w, session, message);
   ImGui::Spacing();
