@@ -256,9 +256,8 @@ void FacilitatorPanel::DrawBoardPage(Controls& controls, const Fonts& fonts, flo
   }
   // "Ranger la carte" (core/arrange.h): one step, undone by "Défaire" below.
   ImGui::Spacing();
-  Heading(fonts, Tr("Ranger"));
-  Line(fonts, Tr("Les cartes de chaque zone se rangent sans se cacher, en gardant leur hauteur d'impact."),
-       colours::kInkSoft);
+  // The page has room for no more rows: "Revenir en arrière" must stay whole on a 1080p screen.
+  Heading(fonts, Tr("Ranger, et la taille des cartes"));
   // Beside it, on the same row (the page keeps its height), "Regrouper les doublons"
   // (core/pile.h): same text, same zone → one pile; a tap fans it out.
   const ImVec2 pair((w - 12 * s) / 2, kRowH * s);
@@ -291,9 +290,7 @@ void FacilitatorPanel::DrawBoardPage(Controls& controls, const Fonts& fonts, flo
 void FacilitatorPanel::DrawCardSizeChoice(Controls& controls, const Fonts& fonts, float s, float w,
                                           core::Session& session, std::string& message) {
   const core::Board& board = session.board();
-  ImGui::Spacing();
-  Heading(fonts, Tr("Taille des cartes"));
-  const std::pair<core::CardSizeChoice, const char*> choices[] = {{core::CardSizeChoice::Auto, Tr("Automatique")},
+  const std::pair<core::CardSizeChoice, const char*> choices[] = {{core::CardSizeChoice::Auto, Tr("Auto")},
                                                                   {core::CardSizeChoice::Large, Tr("Grandes")},
                                                                   {core::CardSizeChoice::Medium, Tr("Moyennes")},
                                                                   {core::CardSizeChoice::Small, Tr("Petites")}};
@@ -307,8 +304,6 @@ void FacilitatorPanel::DrawCardSizeChoice(Controls& controls, const Fonts& fonts
         !chosen)
       Submit(session, core::SetCardSize{choice}, message);
   }
-  if (board.card_size_choice() == core::CardSizeChoice::Auto)
-    Line(fonts, Tr("Les cartes rapetissent d'elles-mêmes quand le tableau se remplit."), colours::kInkSoft);
   const std::vector<const core::Zone*> over = board.OverfullZones();
   if (board.card_size_choice() != core::CardSizeChoice::Auto && !over.empty()) {
     std::string names;
