@@ -1,6 +1,7 @@
 // Sections: opening the session (read-only) · start-up (window, fonts, renderer) · script
 // targets · one frame · the picture (--at --screenshot) · the video (--frames) · the screen.
 #include "platform/replay_app.h"
+#include "platform/heap_trim.h"
 
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
@@ -111,6 +112,7 @@ struct Gui {
   ui::Fonts fonts;
   float scale = 1;
   std::unique_ptr<render::BoardRenderer> renderer;
+  HeapTrim heap_trim;
 };
 
 // Percentiles of frame times for the summary lines (benchmarks read them).
@@ -134,6 +136,7 @@ void DrawFrame(Gui& gui, ui::ReplayScreen& screen, std::vector<ui::InputItem> it
   screen.Draw(now_ms);
   ImGui::Render();
   gui.renderer->Draw(screen.View());
+  gui.heap_trim.AfterDraw(*gui.renderer);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 

@@ -53,6 +53,13 @@ void BoardRenderer::PointAttributes(std::size_t first) {
   attribute(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(QuadInstance, bottom));
 }
 
+// Draws quads [first, end) (GLES 3.0 has no base instance: the attributes point at `first`).
+void BoardRenderer::DrawQuads(std::size_t first, std::size_t end) {
+  if (first >= end) return;
+  PointAttributes(first);
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(end - first));
+}
+
 BoardRenderer::~BoardRenderer() {
   glDeleteTextures(1, &m_atlas_texture);
   glDeleteBuffers(1, &m_vbo);
@@ -145,6 +152,7 @@ void BoardRenderer::DrawThroughLayer(const BoardView& view, const Overlay& overl
     Submit(view);
     m_last_quads = m_list.quads().size();
     m_layer.Keep(std::move(key));
+    m_list.Release();  // the frames until the next redraw need a few hundred quads, not this
   }
   m_list.Clear();
   m_painter.PaintMoving(view, still, m_list);
@@ -185,10 +193,11 @@ void BoardRenderer::Submit(const BoardView& view) {
 
   glBindVertexArray(m_vao);
   glBindBuffer(GL_ARRAY_BUFFER, m_vbo);
+  // The buffer follows the frame's size both ways: after the layer's one big draw, the frames
+  // that only draw what moves orphan a small buffer, not the layer's megabytes.
   const std::size_t bytes = quads.size() * sizeof(QuadInstance);
-  if (bytes > m_vbo_capacity) {
-    m_vbo_capacity = std::max(bytes, m_vbo_capacity * 3 / 2);
-  }
+  if (bytes > m_vbo_capacity || bytes < m_vbo_capacity / 4)
+    m_vbo_capacity = std::max<std::size_t>(bytes * 3 / 2, 64 * 1024);
   // Orphan the buffer each time, then fill it: the driver never waits for the previous draw.
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m_vbo_capacity), nullptr, GL_STREAM_DRAW);
   glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(bytes), quads.data());
@@ -200,16 +209,11 @@ void BoardRenderer::Submit(const BoardView& view) {
     const int y1 = static_cast<int>(std::ceil(view.framebuffer_h - c.y));
     glEnable(GL_SCISSOR_TEST);
     glScissor(x0, y0, x1 - x0, y1 - y0);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(clipped));
+    DrawQuads(0, clipped);
     glDisable(GL_SCISSOR_TEST);
-    if (clipped < quads.size()) {
-      PointAttributes(clipped);
-      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(quads.size() - clipped));
-      PointAttributes(0);
-    }
-  } else {
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(quads.size()));
   }
+  DrawQuads(clipped, quads.size());
+  PointAttributes(0);
 
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);

@@ -59,6 +59,7 @@ class BoardRenderer {
   // Draws m_list's quads into the bound framebuffer (blending over what is there).
   void Submit(const BoardView& view);
   void PointAttributes(std::size_t first);
+  void DrawQuads(std::size_t first, std::size_t end);
 
   BoardPainter m_painter;
   DrawList m_list;

@@ -74,6 +74,12 @@ class DrawList {
   const std::vector<TextRun>& texts() const { return m_texts; }
   std::vector<TextRun>& texts() { return m_texts; }
   void Reserve(std::size_t n) { m_quads.reserve(n); }
+  // Clear, and give the memory back (after a one-off big list, such as a cached layer's).
+  void Release() {
+    Clear();
+    std::vector<QuadInstance>().swap(m_quads);
+    std::vector<TextRun>().swap(m_texts);
+  }
 
   // A filled rounded rectangle with an anti-aliased edge, top colour fading to bottom colour.
   void Fill(const RoundRect& r, Rgba top, Rgba bottom);
