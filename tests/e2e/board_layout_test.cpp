@@ -32,11 +32,6 @@ Box BoxOf(const json& card) {
   const double x = card["x"], y = card["y"], w = card["w"], h = card["h"];
   return {x - w / 2, y - h / 2, x + w / 2, y + h / 2};
 }
-bool Overlap(const Box& a, const Box& b) {
-  // A hair of tolerance: the dump's floats are rounded to their shortest form.
-  constexpr double e = 1e-5;
-  return a.x0 < b.x1 - e && b.x0 < a.x1 - e && a.y0 < b.y1 - e && b.y0 < a.y1 - e;
-}
 
 // Every pair of cards of a dumped board that overlap, as "id/id".
 std::vector<std::string> Overlapping(const json& board) {
@@ -44,7 +39,7 @@ std::vector<std::string> Overlapping(const json& board) {
   const json& cards = board["cards"];
   for (std::size_t i = 0; i < cards.size(); ++i)
     for (std::size_t j = i + 1; j < cards.size(); ++j)
-      if (Overlap(BoxOf(cards[i]), BoxOf(cards[j])))
+      if (CardsOverlap(cards[i], cards[j]))
         out.push_back(std::to_string(cards[i]["id"].get<int>()) + "/" + std::to_string(cards[j]["id"].get<int>()));
   return out;
 }

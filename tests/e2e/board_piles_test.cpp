@@ -23,17 +23,6 @@ struct Script : e2e::ScriptLines<Script> {
   Script() { tap_gap = 250; }
 };
 
-struct Box {
-  double x0, y0, x1, y1;
-};
-Box BoxOf(const json& card) {
-  const double x = card["x"], y = card["y"], w = card["w"], h = card["h"];
-  return {x - w / 2, y - h / 2, x + w / 2, y + h / 2};
-}
-bool Overlap(const Box& a, const Box& b) {
-  constexpr double e = 1e-5;  // the dump's floats are rounded to their shortest form
-  return a.x0 < b.x1 - e && b.x0 < a.x1 - e && a.y0 < b.y1 - e && b.y0 < a.y1 - e;
-}
 
 // A session on the default map: in its first zone three "Kayak", a "kayak " and, at the
 // bottom, a "Pirogue"; a "Kayak" in the second zone (another zone: never grouped).
@@ -145,7 +134,7 @@ TEST(BoardPiles, RegrouperLesDoublonsThroughThePanelThenATapFansThePileOut) {
   const json& cards = spread["cards"];
   for (std::size_t i = 0; i < cards.size(); ++i) {
     for (std::size_t j = i + 1; j < cards.size(); ++j)
-      EXPECT_FALSE(Overlap(BoxOf(cards[i]), BoxOf(cards[j]))) << cards[i].dump() << " / " << cards[j].dump();
+      EXPECT_FALSE(CardsOverlap(cards[i], cards[j])) << cards[i].dump() << " / " << cards[j].dump();
     EXPECT_EQ(cards[i]["zone"], piled["cards"][i]["zone"]) << cards[i].dump();
   }
 

@@ -23,14 +23,6 @@ struct Script : e2e::ScriptLines<Script> {
   Script& Shot(const fs::path& png) { return Add({{"screenshot", png.string()}}, 50); }
 };
 
-bool Overlap(const json& a, const json& b) {
-  constexpr double e = 1e-5;  // the dump's floats are rounded to their shortest form
-  auto lo = [](const json& c, const char* p, const char* s) { return c[p].get<double>() - c[s].get<double>() / 2; };
-  auto hi = [](const json& c, const char* p, const char* s) { return c[p].get<double>() + c[s].get<double>() / 2; };
-  return lo(a, "x", "w") < hi(b, "x", "w") - e && lo(b, "x", "w") < hi(a, "x", "w") - e &&
-         lo(a, "y", "h") < hi(b, "y", "h") - e && lo(b, "y", "h") < hi(a, "y", "h") - e;
-}
-
 // Twelve cards in the default map's zones, as JSON Lines an `atelier import` reads.
 fs::path TwelveCards(const fs::path& dir) {
   std::ifstream in(fs::path(ATELIER_SOURCE_DIR) / "assets/templates/usages-impacts.json");
@@ -92,7 +84,7 @@ TEST(BoardSize, PetitesThroughThePanelSizesEveryCardAndStaysWhenReopened) {
   ASSERT_NE(added, nullptr) << board.dump(2);
   for (const json& card : board["cards"]) {
     if (&card != added) {
-      EXPECT_FALSE(Overlap(*added, card)) << added->dump() << " over " << card.dump();
+      EXPECT_FALSE(CardsOverlap(*added, card)) << added->dump() << " over " << card.dump();
     }
   }
 

@@ -182,4 +182,16 @@ const nlohmann::json* CardWithText(const nlohmann::json& board, const std::strin
   return nullptr;
 }
 
+bool CardsOverlap(const nlohmann::json& a, const nlohmann::json& b) {
+  constexpr double e = 1e-5;
+  auto lo = [](const nlohmann::json& c, const char* at, const char* size) {
+    return c[at].get<double>() - c[size].get<double>() / 2;
+  };
+  auto hi = [](const nlohmann::json& c, const char* at, const char* size) {
+    return c[at].get<double>() + c[size].get<double>() / 2;
+  };
+  return lo(a, "x", "w") < hi(b, "x", "w") - e && lo(b, "x", "w") < hi(a, "x", "w") - e &&
+         lo(a, "y", "h") < hi(b, "y", "h") - e && lo(b, "y", "h") < hi(a, "y", "h") - e;
+}
+
 }  // namespace atelier::e2e

@@ -69,4 +69,8 @@ bool Near(Png::Pixel p, unsigned hex, int tolerance = 12);
 // The card of the board JSON (from --dump-board) with this text, or null.
 const nlohmann::json* CardWithText(const nlohmann::json& board, const std::string& text);
 
+// Whether two cards of a dumped board overlap (x, y their centres, w, h their sizes, map units),
+// with a hair of tolerance: the dump's floats are rounded to their shortest form.
+bool CardsOverlap(const nlohmann::json& a, const nlohmann::json& b);
+
 }  // namespace atelier::e2e
