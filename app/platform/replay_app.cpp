@@ -1,7 +1,6 @@
 // Sections: opening the session (read-only) · start-up (window, fonts, renderer) · script
 // targets · one frame · the picture (--at --screenshot) · the video (--frames) · the screen.
 #include "platform/replay_app.h"
-#include "platform/heap_trim.h"
 
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
@@ -23,6 +22,7 @@
 #include "platform/app_frame.h"
 #include "platform/config.h"
 #include "platform/font_finder.h"
+#include "platform/heap_trim.h"
 #include "platform/input_queue.h"
 #include "platform/paths.h"
 #include "platform/replay_video_command.h"

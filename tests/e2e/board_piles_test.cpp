@@ -23,7 +23,6 @@ struct Script : e2e::ScriptLines<Script> {
   Script() { tap_gap = 250; }
 };
 
-
 // A session on the default map: in its first zone three "Kayak", a "kayak " and, at the
 // bottom, a "Pirogue"; a "Kayak" in the second zone (another zone: never grouped).
 fs::path Duplicates(const fs::path& dir, std::vector<std::string>& zones) {
